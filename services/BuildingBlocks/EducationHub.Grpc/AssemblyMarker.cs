@@ -1,0 +1,3 @@
+namespace EducationHub.Grpc;
+
+internal static class AssemblyMarker;

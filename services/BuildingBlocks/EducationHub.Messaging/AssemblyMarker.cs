@@ -1,0 +1,3 @@
+namespace EducationHub.Messaging;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace EducationHub.ServiceDefaults;
+
+internal static class AssemblyMarker;
