@@ -1,0 +1,3 @@
+namespace EducationHub.Testing;
+
+internal static class AssemblyMarker;
