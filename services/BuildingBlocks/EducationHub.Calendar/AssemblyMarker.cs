@@ -1,0 +1,3 @@
+namespace EducationHub.Calendar;
+
+internal static class AssemblyMarker;
