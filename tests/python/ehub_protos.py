@@ -5,6 +5,7 @@ generated Python code does not load under the newer protobuf runtime, and the pe
 the very .proto files the server was built from. So we ask protoc for a FileDescriptorSet
 (with imports) and build message classes from it with descriptor_pool + message_factory.
 """
+import hashlib
 import os
 import subprocess
 import sys
@@ -92,16 +93,38 @@ def load_interop(proto_path=None):
     return load([proto_path], [os.path.dirname(proto_path)])
 
 
+STANDARD_FILES = [
+    "grpc/health/v1/health.proto",
+    "grpc/reflection/v1/reflection.proto",
+    "grpc/reflection/v1alpha/reflection.proto",
+    "google/rpc/status.proto",
+    "google/rpc/error_details.proto",
+]
+
+
 def load_standard():
-    """Health (grpc.health.v1), reflection (v1, v1alpha) and google.rpc status/error details."""
-    files = [
-        "grpc/health/v1/health.proto",
-        "grpc/reflection/v1/reflection.proto",
-        "grpc/reflection/v1alpha/reflection.proto",
-        "google/rpc/status.proto",
-        "google/rpc/error_details.proto",
-    ]
-    return load([os.path.join(STANDARD_PROTOS_ROOT, f) for f in files], [STANDARD_PROTOS_ROOT])
+    """Health (grpc.health.v1), reflection (v1, v1alpha) and google.rpc status/error details.
+
+    These never change between calls, so the compiled set is cached in the temp dir keyed by
+    the sources' hash: ehub_grpc_call.py runs once per call and must not pay protoc each time.
+    """
+    paths = [os.path.join(STANDARD_PROTOS_ROOT, f) for f in STANDARD_FILES]
+    digest = hashlib.sha256()
+    for path in paths:
+        with open(path, "rb") as f:
+            digest.update(path.encode() + b"\0" + f.read())
+    cache = os.path.join(tempfile.gettempdir(), f"ehub-standard-protos-{digest.hexdigest()[:16]}.pb")
+    file_set = descriptor_pb2.FileDescriptorSet()
+    try:
+        with open(cache, "rb") as f:
+            file_set.ParseFromString(f.read())
+    except (OSError, ValueError):
+        file_set = compile_descriptor_set(paths, [STANDARD_PROTOS_ROOT])
+        partial = f"{cache}.{os.getpid()}"
+        with open(partial, "wb") as f:
+            f.write(file_set.SerializeToString())
+        os.replace(partial, cache)  # atomic: concurrent callers never read half a file
+    return ProtoSet().add_file_set(file_set)
 
 
 def unary(channel, method, request, response_class, **kwargs):

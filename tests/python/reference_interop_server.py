@@ -10,6 +10,7 @@ always fails here and the client_compressed_* cases are expected to fail against
   /usr/bin/python3 reference_interop_server.py --port 0     # prints "LISTENING <port>"
 """
 import argparse
+import os
 import sys
 import time
 from concurrent import futures
@@ -120,30 +121,78 @@ class TestService:
         return self.m("ValidatedResponse", greeting="Hello " + request.name)
 
 
-def handlers(protos):
-    service = TestService(protos)
-    descriptor = protos.service(PKG + ".TestService")
+class Reflection:
+    """grpc.reflection (v1 / v1alpha) over the compiled interop file set: list and by-symbol/file."""
+
+    def __init__(self, version, file_set, standard, services):
+        self.pkg = f"grpc.reflection.{version}"
+        self.files = {f.name: f for f in file_set.file}
+        self.standard = standard
+        self.services = services
+
+    def _defining(self, symbol):
+        for f in self.files.values():
+            prefix = f.package + "." if f.package else ""
+            names = [prefix + m.name for m in f.message_type] + [prefix + s.name for s in f.service]
+            names += [prefix + s.name + "." + m.name for s in f.service for m in s.method]
+            if symbol in names:
+                return f
+        return None
+
+    def _with_imports(self, f):
+        ordered = [f]
+        for dependency in f.dependency:
+            ordered += [d for d in self._with_imports(self.files[dependency]) if d not in ordered]
+        return ordered
+
+    def ServerReflectionInfo(self, requests, context):
+        response_class = self.standard.message(self.pkg + ".ServerReflectionResponse")
+        for request in requests:
+            response = response_class(original_request=request)
+            which = request.WhichOneof("message_request")
+            if which == "list_services":
+                for name in self.services:
+                    response.list_services_response.service.add(name=name)
+            else:
+                f = self._defining(request.file_containing_symbol) if which == "file_containing_symbol" \
+                    else self.files.get(request.file_by_filename) if which == "file_by_filename" else None
+                if f is None:
+                    response.error_response.error_code = grpc.StatusCode.NOT_FOUND.value[0]
+                    response.error_response.error_message = f"not found: {which}"
+                else:
+                    response.file_descriptor_response.file_descriptor_proto.extend(
+                        d.SerializeToString() for d in self._with_imports(f))
+            yield response
+
+
+class Health:
+    def __init__(self, standard, services):
+        self.response = standard.message("grpc.health.v1.HealthCheckResponse")
+        self.services = set(services) | {""}
+
+    def Check(self, request, context):
+        if request.service not in self.services:
+            context.abort(grpc.StatusCode.NOT_FOUND, "unknown service")
+        return self.response(status=1)
+
+    def Watch(self, request, context):
+        yield self.response(status=1 if request.service in self.services else 3)
+        while context.is_active():
+            time.sleep(0.1)
+
+
+def generic(protos, service_name, implementation):
+    """A generic handler binding each method of the descriptor to the same-named Python method."""
     methods = {}
-    for method in descriptor.methods:
-        request_class = protos.message(method.input_type.full_name)
+    for method in protos.service(service_name).methods:
         kind = {(False, False): grpc.unary_unary_rpc_method_handler,
                 (False, True): grpc.unary_stream_rpc_method_handler,
                 (True, False): grpc.stream_unary_rpc_method_handler,
-                (True, True): grpc.stream_stream_rpc_method_handler}[
-            (method.client_streaming if hasattr(method, "client_streaming") else _streaming(method, "client"),
-             method.server_streaming if hasattr(method, "server_streaming") else _streaming(method, "server"))]
-        methods[method.name] = kind(getattr(service, method.name), request_deserializer=request_class.FromString,
+                (True, True): grpc.stream_stream_rpc_method_handler}[(method.client_streaming, method.server_streaming)]
+        methods[method.name] = kind(getattr(implementation, method.name),
+                                    request_deserializer=protos.message(method.input_type.full_name).FromString,
                                     response_serializer=ehub_protos.serialize)
-    return grpc.method_handlers_generic_handler(PKG + ".TestService", methods)
-
-
-def _streaming(method, side):
-    """Older protobuf runtimes expose streaming flags only on the MethodDescriptorProto."""
-    from google.protobuf import descriptor_pb2
-
-    proto = descriptor_pb2.MethodDescriptorProto()
-    method.CopyToProto(proto)
-    return proto.client_streaming if side == "client" else proto.server_streaming
+    return grpc.method_handlers_generic_handler(service_name, methods)
 
 
 def main():
@@ -151,7 +200,17 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
-    server.add_generic_rpc_handlers((handlers(ehub_protos.load_interop()),))
+    file_set = ehub_protos.compile_descriptor_set([ehub_protos.INTEROP_PROTO], [os.path.dirname(ehub_protos.INTEROP_PROTO)])
+    interop = ehub_protos.ProtoSet().add_file_set(file_set)
+    standard = ehub_protos.load_standard()
+    services = [PKG + ".TestService", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
+                "grpc.reflection.v1alpha.ServerReflection"]
+    server.add_generic_rpc_handlers((
+        generic(interop, PKG + ".TestService", TestService(interop)),
+        generic(standard, "grpc.health.v1.Health", Health(standard, services)),
+        generic(standard, "grpc.reflection.v1.ServerReflection", Reflection("v1", file_set, standard, services)),
+        generic(standard, "grpc.reflection.v1alpha.ServerReflection", Reflection("v1alpha", file_set, standard, services)),
+    ))
     port = server.add_insecure_port(f"127.0.0.1:{args.port}")
     server.start()
     print(f"LISTENING {port}", flush=True)
