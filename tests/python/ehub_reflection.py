@@ -26,7 +26,7 @@ class ReflectionClient:
         self.protos = ehub_protos.ProtoSet()
         self._files = {}
 
-    def _exchange(self, version, requests):
+    def exchange(self, version, requests):
         """One ServerReflectionInfo stream carrying `requests` (field dicts); returns responses."""
         pkg = f"grpc.reflection.{version}"
         request_class = self.standard.message(pkg + ".ServerReflectionRequest")
@@ -39,11 +39,11 @@ class ReflectionClient:
             raise ReflectionError(f"{len(requests)} reflection requests got {len(responses)} responses")
         return responses
 
-    def _ask(self, request):
+    def ask(self, request):
         """Send one request with the negotiated version (v1 first, v1alpha if v1 is missing)."""
         for version in [self.version] if self.version else VERSIONS:
             try:
-                response = self._exchange(version, [request])[0]
+                response = self.exchange(version, [request])[0]
             except grpc.RpcError as error:
                 if error.code() == grpc.StatusCode.UNIMPLEMENTED and not self.version and version != VERSIONS[-1]:
                     continue
@@ -56,7 +56,7 @@ class ReflectionClient:
         raise ReflectionError("the server implements no reflection version")
 
     def list_services(self):
-        response = self._ask({"list_services": ""})
+        response = self.ask({"list_services": ""})
         return sorted(s.name for s in response.list_services_response.service)
 
     def _add_files(self, serialized_files):
@@ -71,7 +71,7 @@ class ReflectionClient:
         if name in seen:
             raise ReflectionError(f"import cycle through {name}")
         if name not in self._files:
-            self._add_files(self._ask({"file_by_filename": name}).file_descriptor_response.file_descriptor_proto)
+            self._add_files(self.ask({"file_by_filename": name}).file_descriptor_response.file_descriptor_proto)
             if name not in self._files:
                 raise ReflectionError(f"server did not return {name}")
         file_proto = self._files[name]
@@ -81,7 +81,7 @@ class ReflectionClient:
 
     def load_symbol(self, symbol):
         """Fetch and install the file defining `symbol`; returns that FileDescriptorProto."""
-        response = self._ask({"file_containing_symbol": symbol})
+        response = self.ask({"file_containing_symbol": symbol})
         blobs = response.file_descriptor_response.file_descriptor_proto
         if not blobs:
             raise ReflectionError(f"no file descriptor for {symbol}")
