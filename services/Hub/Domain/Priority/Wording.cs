@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace EducationHub.Hub.Domain.Priority;
+
+/// <summary>Small helpers that turn machine values into the words a meeting paper uses.</summary>
+public static class Wording
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
+
+    public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(instant.UtcDateTime));
+
+    /// <summary>"low-standards" / "LowStandards" / "low_standards" → "low standards".</summary>
+    public static string Humanise(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "unspecified";
+        var chars = new List<char>(value.Length + 4);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is '-' or '_') { chars.Add(' '); continue; }
+            if (char.IsUpper(c) && i > 0 && char.IsLower(value[i - 1])) chars.Add(' ');
+            chars.Add(char.ToLowerInvariant(c));
+        }
+        return new string([.. chars]).Trim();
+    }
+
+    /// <summary>"warning notice complied" → "Warning notice complied".</summary>
+    public static string Sentence(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    public static string Plural(int n, string one, string many) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+
+    public static string Ref(string kind, Guid id) => $"{kind}/{id:D}";
+
+    public static string EventRef(Guid eventId) => $"event/{eventId:D}";
+}
