@@ -1,3 +1,0 @@
-namespace EducationHub.Calendar;
-
-internal static class AssemblyMarker;
