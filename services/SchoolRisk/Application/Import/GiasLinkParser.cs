@@ -1,0 +1,28 @@
+using EducationHub.SchoolRisk.Domain;
+
+namespace EducationHub.SchoolRisk.Application.Import;
+
+/// <summary>GIAS links (links_edubasealldata.csv): URN, LinkURN, LinkName, LinkType, LinkEstablishedDate.</summary>
+public sealed class GiasLinkParser : IRowParser<SchoolLink>
+{
+    public string Dataset => "links";
+
+    public bool Recognises(CsvTable table) => table.HasColumns("URN", "LinkURN", "LinkType");
+
+    public SchoolLink Parse(CsvLine line)
+    {
+        var urn = line.Urn("URN");
+        var linked = line.Urn("LinkURN");
+        if (urn == linked)
+        {
+            throw new RowFormatException($"URN {urn} links to itself");
+        }
+        return new SchoolLink
+        {
+            Urn = urn,
+            LinkedUrn = linked,
+            LinkType = line.Text("LinkType") ?? throw new RowFormatException("LinkType is missing"),
+            EstablishedOn = line.Date("LinkEstablishedDate"),
+        };
+    }
+}

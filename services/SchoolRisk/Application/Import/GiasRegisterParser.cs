@@ -1,0 +1,39 @@
+using EducationHub.SchoolRisk.Domain;
+
+namespace EducationHub.SchoolRisk.Application.Import;
+
+/// <summary>The current "Get Information about Schools" establishment extract (edubasealldata, ~130 columns, dd-mm-yyyy).</summary>
+public sealed class GiasRegisterParser : IRowParser<SchoolRecord>
+{
+    public string Dataset => "gias-register";
+
+    public bool Recognises(CsvTable table) => table.HasColumns("URN", "EstablishmentName", "LA (code)");
+
+    public SchoolRecord Parse(CsvLine line) => new(
+        line.Urn("URN"),
+        line.Text("EstablishmentName") ?? throw new RowFormatException("EstablishmentName is missing"),
+        line.Text("LA (code)") ?? throw new RowFormatException("LA (code) is missing"),
+        line.TextOrEmpty("LA (name)"),
+        line.TextOrEmpty("TypeOfEstablishment (name)"),
+        line.TextOrEmpty("EstablishmentTypeGroup (name)"),
+        line.TextOrEmpty("PhaseOfEducation (name)"),
+        ParseStatus(line.Text("EstablishmentStatus (name)")),
+        line.Date("OpenDate"),
+        line.Date("CloseDate"),
+        line.Text("Trusts (name)"),
+        line.Text("Federations (name)"),
+        line.Text("Town"),
+        line.Text("Postcode"),
+        line.OptionalInt("NumberOfPupils"),
+        line.Text("RSCRegion (name)"),
+        "gias");
+
+    private static SchoolStatus ParseStatus(string? name) => name?.ToUpperInvariant() switch
+    {
+        "OPEN" => SchoolStatus.Open,
+        "CLOSED" => SchoolStatus.Closed,
+        "PROPOSED TO OPEN" => SchoolStatus.Proposed,
+        "OPEN, BUT PROPOSED TO CLOSE" => SchoolStatus.OpenProposedToClose,
+        _ => SchoolStatus.Unknown,
+    };
+}

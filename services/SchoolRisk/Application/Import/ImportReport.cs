@@ -1,0 +1,33 @@
+namespace EducationHub.SchoolRisk.Application.Import;
+
+/// <summary>What one file's import did, including every rejected line and why.</summary>
+public sealed class ImportReport(string dataset, string fileName)
+{
+    /// <summary>At most this many problems are kept in detail; the count stays exact.</summary>
+    public const int MaxIssuesKept = 500;
+    private readonly List<ImportIssue> _issues = [];
+
+    public string Dataset { get; } = dataset;
+    public string FileName { get; } = fileName;
+    public string Encoding { get; set; } = "";
+    public int RowsRead { get; set; }
+    public int Inserted { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Rejected { get; private set; }
+    public IReadOnlyList<ImportIssue> Issues => _issues;
+
+    public void Reject(long lineNumber, string message)
+    {
+        Rejected++;
+        if (_issues.Count < MaxIssuesKept)
+        {
+            _issues.Add(new ImportIssue(lineNumber, message));
+        }
+    }
+
+    public override string ToString() =>
+        $"{Dataset} {FileName}: {RowsRead} rows, {Inserted} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected";
+}
+
+public sealed record ImportIssue(long LineNumber, string Message);
