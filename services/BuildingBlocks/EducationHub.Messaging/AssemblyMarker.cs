@@ -1,3 +1,0 @@
-namespace EducationHub.Messaging;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,89 @@
+using EducationHub.Contracts.V1;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EducationHub.Messaging.Inbox;
+
+/// <summary>
+/// A consumer that applies each message at most once: the inbox row (message id + consumer) and
+/// the changes made by <see cref="HandleAsync"/> commit in one transaction, so a redelivered
+/// message (broker restart, retry, outbox re-publish) changes nothing.
+/// </summary>
+public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsumer<TEvent>
+    where TEvent : class
+    where TContext : DbContext
+{
+    /// <summary>The inbox key for this consumer. Stable across deployments: renaming it forgets what was applied.</summary>
+    protected virtual string ConsumerName => GetType().FullName!;
+
+    /// <summary>Apply the message to <paramref name="db"/>; do not call SaveChanges (the base class commits).</summary>
+    protected abstract Task HandleAsync(TEvent message, TContext db, ConsumeContext<TEvent> context);
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var messageId = MessageIdOf(context);
+        var consumer = ConsumerName;
+        var logger = LoggerFor(context);
+        var strategy = db.Database.CreateExecutionStrategy();
+
+        var applied = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await AlreadyProcessedAsync(messageId, consumer, ct))
+                return false;
+
+            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = DateTime.UtcNow });
+            try
+            {
+                await HandleAsync(context.Message, db, context);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // Another delivery of the same message may have committed first (unique key on
+                // the inbox): then its effects stand and ours are discarded. Otherwise a real error.
+                if (await LostRaceAsync(tx, messageId, consumer))
+                    return false;
+                throw;
+            }
+            catch
+            {
+                // Leave the context clean for a retry in the same scope.
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }, context.CancellationToken);
+
+        if (!applied)
+            InboxLog.Duplicate(logger, messageId, consumer);
+    }
+
+    private Task<bool> AlreadyProcessedAsync(Guid messageId, string consumer, CancellationToken ct) =>
+        db.Set<InboxMessage>().AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct);
+
+    private async Task<bool> LostRaceAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Guid messageId, string consumer)
+    {
+        await tx.RollbackAsync();
+        db.ChangeTracker.Clear();
+        return await AlreadyProcessedAsync(messageId, consumer, CancellationToken.None);
+    }
+
+    /// <summary>Integration events are keyed by their EventId (which the outbox also sends as MessageId).</summary>
+    private static Guid MessageIdOf(ConsumeContext<TEvent> context)
+    {
+        if (context.Message is IIntegrationEvent e && e.EventId != Guid.Empty)
+            return e.EventId;
+        return context.MessageId ?? throw new InvalidOperationException("The message has no MessageId: it cannot be de-duplicated.");
+    }
+
+    private static ILogger LoggerFor(ConsumeContext context) =>
+        context.TryGetPayload(out IServiceProvider? provider)
+            ? provider.GetService<ILoggerFactory>()?.CreateLogger("EducationHub.Messaging.Inbox") ?? NullLogger.Instance
+            : NullLogger.Instance;
+}

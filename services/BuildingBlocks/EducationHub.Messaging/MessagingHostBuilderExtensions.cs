@@ -1,0 +1,79 @@
+using EducationHub.Messaging.DeadLetters;
+using EducationHub.Messaging.Outbox;
+using EducationHub.Messaging.Transport;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EducationHub.Messaging;
+
+public static class MessagingHostBuilderExtensions
+{
+    /// <summary>
+    /// Builds the process's one MassTransit bus (called once, by AddServiceDefaults). Every
+    /// consumer added with AddEventConsumer lands on it; the transport comes from
+    /// <c>Messaging:Transport</c> (InMemory by default, or RabbitMq with <c>ConnectionStrings:rabbitmq</c>).
+    /// Also registers the bus readiness health check (tag "ready").
+    /// </summary>
+    public static IHostApplicationBuilder AddEducationHubMessaging(this IHostApplicationBuilder builder)
+    {
+        var catalog = EventConsumerCatalog.GetOrAdd(builder.Services);
+        if (catalog.IsAttached)
+            return builder;
+
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var rabbitUrl = builder.Configuration.GetConnectionString("rabbitmq");
+        if (options.Transport == MessagingTransport.RabbitMq && string.IsNullOrWhiteSpace(rabbitUrl))
+            throw new InvalidOperationException("Messaging:Transport is RabbitMq but ConnectionStrings:rabbitmq is not set (an amqp:// URI).");
+
+        builder.Services.AddOutboxCore();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(options.EndpointPrefix));
+            catalog.Attach(bus);
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) => ConfigureEndpoint(context, queue, endpoint));
+
+            if (options.Transport == MessagingTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(rabbitUrl!), host => host.PublisherConfirmation = true);
+                    cfg.PrefetchCount = options.PrefetchCount;
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+
+        // Consumers must be bound before the host serves requests that publish: RabbitMQ drops
+        // events routed to an exchange with no queue yet.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+
+    private static void ConfigureEndpoint(IRegistrationContext context, string queue, IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            rabbit.SetQuorumQueue();
+
+        var logger = context.GetRequiredService<ILoggerFactory>().CreateLogger("EducationHub.Messaging.DeadLetters");
+        endpoint.ConfigureError(error =>
+        {
+            error.UseFilter(new DeadLetterObserverFilter(logger, queue));
+            // The default error pipe, kept as is after our filter: publish Fault<T>, move to <queue>_error.
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new ErrorTransportFilter());
+        });
+    }
+}

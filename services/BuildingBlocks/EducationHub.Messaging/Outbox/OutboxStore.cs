@@ -1,0 +1,99 @@
+using EducationHub.Messaging.Inbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace EducationHub.Messaging.Outbox;
+
+/// <summary>
+/// The dispatcher's queries. A batch is claimed by writing a fresh token and a lease expiry onto
+/// pending rows, so several instances never publish the same row at once and a crashed
+/// instance's rows come back when its lease runs out.
+/// </summary>
+internal static class OutboxStore
+{
+    public static async Task<List<OutboxMessage>> ClaimAsync(DbContext db, Guid token, int batchSize, TimeSpan lease, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var until = now + lease;
+        if (db.Database.IsNpgsql())
+        {
+            // SKIP LOCKED: concurrent dispatchers take disjoint rows instead of queueing behind each other.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE outbox_messages SET locked_by = {token}, locked_until = {until}
+                WHERE id IN (
+                    SELECT id FROM outbox_messages
+                    WHERE delivered_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
+                    ORDER BY created_at
+                    LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED)
+                """, ct);
+        }
+        else
+        {
+            // SQLite has a single writer: the one UPDATE (EF turns the Take into a sub-select) is atomic.
+            await db.Set<OutboxMessage>()
+                .Where(m => m.DeliveredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.CreatedAt)
+                .Take(batchSize)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, token).SetProperty(m => m.LockedUntil, until), ct);
+        }
+
+        return await db.Set<OutboxMessage>()
+            .AsNoTracking()
+            .Where(m => m.LockedBy == token && m.DeliveredAt == null)
+            .OrderBy(m => m.CreatedAt)
+            .ToListAsync(ct);
+    }
+
+    public static Task MarkAllDeliveredAsync(DbContext db, Guid token, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        return db.Set<OutboxMessage>()
+            .Where(m => m.LockedBy == token && m.DeliveredAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DeliveredAt, now)
+                .SetProperty(m => m.LockedBy, (Guid?)null)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    public static Task MarkDeliveredAsync(DbContext db, Guid token, Guid id, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        return db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.LockedBy == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DeliveredAt, now)
+                .SetProperty(m => m.LockedBy, (Guid?)null)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    /// <summary>Gives a failed row back, not before <paramref name="retryAt"/>.</summary>
+    public static Task ReleaseAsync(DbContext db, Guid token, Guid id, DateTime retryAt, string error, CancellationToken ct)
+    {
+        var trimmed = error.Length > 2000 ? error[..2000] : error;
+        return db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.LockedBy == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedBy, (Guid?)null)
+                .SetProperty(m => m.LockedUntil, retryAt)
+                .SetProperty(m => m.LastError, trimmed)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    public static async Task<(int Outbox, int Inbox)> CleanupAsync(DbContext db, OutboxOptions options, CancellationToken ct)
+    {
+        var deliveredBefore = DateTime.UtcNow - options.DeliveredRetention;
+        var processedBefore = DateTime.UtcNow - options.InboxRetention;
+        var outbox = await db.Set<OutboxMessage>()
+            .Where(m => m.DeliveredAt != null && m.DeliveredAt < deliveredBefore)
+            .ExecuteDeleteAsync(ct);
+        var inbox = await db.Set<InboxMessage>()
+            .Where(m => m.ProcessedAt < processedBefore)
+            .ExecuteDeleteAsync(ct);
+        return (outbox, inbox);
+    }
+
+    private static bool IsNpgsql(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+}

@@ -1,0 +1,66 @@
+using EducationHub.Messaging.Outbox;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EducationHub.ServiceDefaults.Persistence;
+
+public static class ServiceDatabaseBuilderExtensions
+{
+    /// <summary>The health check tag readiness endpoints select.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Registers the service's DbContext on its own database: <c>ConnectionStrings:{name}</c>
+    /// starting "Host=" → PostgreSQL; another value → that SQLite database; absent → SQLite file
+    /// <c>{Persistence:DataDirectory}/{name}.db</c>. Migrations run at start-up; a readiness
+    /// health check "database-{name}" is added.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
+        where TContext : DbContext
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var options = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
+        var connectionString = builder.Configuration.GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            connectionString = DefaultSqlite(options.DataDirectory, name);
+        var provider = DatabaseProviders.FromConnectionString(connectionString);
+        if (provider == DatabaseProvider.Sqlite)
+            EnsureSqliteDirectory(connectionString);
+
+        builder.Services.AddOutboxCore();
+        builder.Services.AddDbContext<TContext>((services, db) =>
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+                db.UseNpgsql(connectionString);
+            else
+                db.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor(options.SqliteBusyTimeoutMs));
+
+            // Migrations are hand-written (no model snapshot), so EF always "sees" pending model
+            // changes; schema = model is proven by the migration tests on both providers instead.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            db.AddInterceptors(services.GetRequiredService<OutboxNudgeInterceptor>());
+        });
+
+        if (options.MigrateOnStartup)
+            builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddHealthChecks().AddCheck<DbContextHealthCheck<TContext>>($"database-{name}", tags: [ReadyTag]);
+        return builder;
+    }
+
+    private static string DefaultSqlite(string directory, string name) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, $"{name}.db") }.ToString();
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+    }
+}

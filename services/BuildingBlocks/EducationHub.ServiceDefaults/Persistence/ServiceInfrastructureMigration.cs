@@ -1,0 +1,74 @@
+using EducationHub.Messaging;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace EducationHub.ServiceDefaults.Persistence;
+
+public static class ServiceInfrastructureMigration
+{
+    /// <summary>
+    /// Creates the outbox, inbox and audit tables. Call from a service's first migration. Column
+    /// types are left to the provider (Guid → TEXT/uuid, DateTime → TEXT/timestamptz), which is
+    /// what the EF model maps them to, so one migration serves SQLite and PostgreSQL.
+    /// </summary>
+    public static MigrationBuilder CreateServiceInfrastructureTables(this MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: MessagingSchema.Outbox.Table,
+            columns: t => new
+            {
+                Id = t.Column<Guid>(name: MessagingSchema.Outbox.Id, nullable: false),
+                Type = t.Column<string>(name: MessagingSchema.Outbox.Type, nullable: false),
+                Payload = t.Column<string>(name: MessagingSchema.Outbox.Payload, nullable: false),
+                TraceParent = t.Column<string>(name: MessagingSchema.Outbox.TraceParent, nullable: true),
+                TraceState = t.Column<string>(name: MessagingSchema.Outbox.TraceState, nullable: true),
+                CreatedAt = t.Column<DateTime>(name: MessagingSchema.Outbox.CreatedAt, nullable: false),
+                DeliveredAt = t.Column<DateTime>(name: MessagingSchema.Outbox.DeliveredAt, nullable: true),
+                Attempts = t.Column<int>(name: MessagingSchema.Outbox.Attempts, nullable: false),
+                LockedBy = t.Column<Guid>(name: MessagingSchema.Outbox.LockedBy, nullable: true),
+                LockedUntil = t.Column<DateTime>(name: MessagingSchema.Outbox.LockedUntil, nullable: true),
+                LastError = t.Column<string>(name: MessagingSchema.Outbox.LastError, nullable: true),
+            },
+            constraints: t => t.PrimaryKey("pk_" + MessagingSchema.Outbox.Table, x => x.Id));
+        migrationBuilder.CreateIndex(
+            name: MessagingSchema.Outbox.PendingIndex,
+            table: MessagingSchema.Outbox.Table,
+            columns: [MessagingSchema.Outbox.DeliveredAt, MessagingSchema.Outbox.CreatedAt]);
+
+        migrationBuilder.CreateTable(
+            name: MessagingSchema.Inbox.Table,
+            columns: t => new
+            {
+                MessageId = t.Column<Guid>(name: MessagingSchema.Inbox.MessageId, nullable: false),
+                Consumer = t.Column<string>(name: MessagingSchema.Inbox.Consumer, nullable: false),
+                ProcessedAt = t.Column<DateTime>(name: MessagingSchema.Inbox.ProcessedAt, nullable: false),
+            },
+            constraints: t => t.PrimaryKey("pk_" + MessagingSchema.Inbox.Table, x => new { x.MessageId, x.Consumer }));
+        migrationBuilder.CreateIndex(
+            name: MessagingSchema.Inbox.ProcessedAtIndex,
+            table: MessagingSchema.Inbox.Table,
+            column: MessagingSchema.Inbox.ProcessedAt);
+
+        migrationBuilder.CreateTable(
+            name: PersistenceSchema.Audit.Table,
+            columns: t => new
+            {
+                Id = t.Column<Guid>(name: PersistenceSchema.Audit.Id, nullable: false),
+                At = t.Column<DateTime>(name: PersistenceSchema.Audit.At, nullable: false),
+                Organisation = t.Column<string>(name: PersistenceSchema.Audit.Organisation, nullable: false),
+                Subject = t.Column<string>(name: PersistenceSchema.Audit.Subject, nullable: false),
+                Action = t.Column<string>(name: PersistenceSchema.Audit.Action, nullable: false),
+                EntityType = t.Column<string>(name: PersistenceSchema.Audit.EntityType, nullable: false),
+                EntityId = t.Column<string>(name: PersistenceSchema.Audit.EntityId, nullable: false),
+            },
+            constraints: t => t.PrimaryKey("pk_" + PersistenceSchema.Audit.Table, x => x.Id));
+        migrationBuilder.CreateIndex(
+            name: PersistenceSchema.Audit.EntityIndex,
+            table: PersistenceSchema.Audit.Table,
+            columns: [PersistenceSchema.Audit.EntityType, PersistenceSchema.Audit.EntityId]);
+        migrationBuilder.CreateIndex(
+            name: PersistenceSchema.Audit.AtIndex,
+            table: PersistenceSchema.Audit.Table,
+            column: PersistenceSchema.Audit.At);
+        return migrationBuilder;
+    }
+}

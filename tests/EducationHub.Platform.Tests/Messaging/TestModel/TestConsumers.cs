@@ -1,0 +1,76 @@
+using EducationHub.Contracts.V1;
+using EducationHub.Messaging;
+using EducationHub.Messaging.Inbox;
+using MassTransit;
+
+namespace EducationHub.Platform.Tests.Messaging.TestModel;
+
+/// <summary>Records each applied event as a <see cref="ReceivedEvent"/> row.</summary>
+public abstract class RecordingConsumer<TEvent>(PlatformTestDbContext db) : IdempotentConsumer<TEvent, PlatformTestDbContext>(db)
+    where TEvent : class, IIntegrationEvent
+{
+    protected static void Record(PlatformTestDbContext db, IIntegrationEvent message, int sequence) =>
+        db.Received.Add(new ReceivedEvent
+        {
+            Id = Guid.NewGuid(),
+            EventId = message.EventId,
+            Kind = message.GetType().Name,
+            Sequence = sequence,
+            ReceivedAt = DateTime.UtcNow,
+        });
+}
+
+public sealed class RoundTripConsumer(PlatformTestDbContext db) : RecordingConsumer<RoundTripHappened>(db)
+{
+    protected override Task HandleAsync(RoundTripHappened message, PlatformTestDbContext db, ConsumeContext<RoundTripHappened> context)
+    {
+        Record(db, message, message.Sequence);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class OutageConsumer(PlatformTestDbContext db) : RecordingConsumer<OutageHappened>(db)
+{
+    protected override Task HandleAsync(OutageHappened message, PlatformTestDbContext db, ConsumeContext<OutageHappened> context)
+    {
+        Record(db, message, message.Sequence);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CrashConsumer(PlatformTestDbContext db) : RecordingConsumer<CrashHappened>(db)
+{
+    protected override Task HandleAsync(CrashHappened message, PlatformTestDbContext db, ConsumeContext<CrashHappened> context)
+    {
+        Record(db, message, message.Sequence);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DuplicateConsumer(PlatformTestDbContext db) : RecordingConsumer<DuplicateHappened>(db)
+{
+    protected override async Task HandleAsync(DuplicateHappened message, PlatformTestDbContext db, ConsumeContext<DuplicateHappened> context)
+    {
+        Record(db, message, message.Sequence);
+        // Widen the window in which two deliveries of the same message overlap, to exercise the unique-key race.
+        await Task.Delay(50, context.CancellationToken);
+    }
+}
+
+public sealed class PoisonConsumer(PlatformTestDbContext db) : RecordingConsumer<PoisonHappened>(db)
+{
+    protected override Task HandleAsync(PoisonHappened message, PlatformTestDbContext db, ConsumeContext<PoisonHappened> context)
+    {
+        if (message.Poison)
+            throw new InvalidOperationException($"Poison message {message.EventId} cannot be applied");
+        Record(db, message, message.Sequence);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Tests do not wait for the production back-off: two immediate retries, then the error queue.</summary>
+public sealed class QuickRetryDefinition<TConsumer> : EventConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    protected override void ConfigureRetry(IRetryConfigurator retry) => retry.Immediate(2);
+}
