@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using EducationHub.Whistleblowing.Crypto;
+using EducationHub.Whistleblowing.Domain;
+using EducationHub.Whistleblowing.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EducationHub.Whistleblowing.Application;
+
+/// <summary>
+/// What the public portal can do on a reporter's behalf: submit, and with the receipt code read
+/// and continue the conversation. Nothing here logs or stores anything about the reporter's
+/// connection; content is encrypted before it reaches the database.
+/// </summary>
+public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, TimeProvider clock)
+{
+    public async Task<SubmissionReceipt> SubmitAsync(NewReport report, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // Random (v4), not time-ordered: the id travels in events and must not reveal when the report was made.
+        var caseId = Guid.NewGuid();
+        var (code, index) = await NewReceiptAsync(ct);
+        var passphrase = string.IsNullOrEmpty(report.Passphrase) ? default((byte[] Salt, byte[] Hash)?) : crypto.Receipts.HashPassphrase(report.Passphrase);
+
+        var (sealedKey, cipher) = crypto.NewCase(caseId);
+        using (cipher)
+        {
+            var content = new ReportContent(report.SchoolName, report.WhatHappened, report.WhenItHappened, report.WhoElseKnows).Seal(cipher);
+            var identity = string.IsNullOrWhiteSpace(report.ContactDetails) ? null : cipher.EncryptText(Purpose.Identity, report.ContactDetails);
+            var @case = WhistleblowingCase.Receive(caseId, now, report.Category, report.Urn, sealedKey, content, identity, index,
+                passphrase?.Salt, passphrase?.Hash, TimeSpan.FromDays(options.Clocks.AcknowledgementDays));
+            db.Cases.Add(@case);
+            AttachmentWriter.AddAll(db, cipher, caseId, null, report.Attachments, now);
+            await db.SaveChangesAsync(ct);
+            return new SubmissionReceipt(caseId, code, now, @case.AcknowledgementDueAt);
+        }
+    }
+
+    public async Task<ReporterSessionToken> LoginAsync(string code, string? passphrase, CancellationToken ct)
+    {
+        var @case = await AuthenticateAsync(code, passphrase, ct);
+        var tokenBytes = RandomNumberGenerator.GetBytes(32);
+        var expires = clock.GetUtcNow() + options.Receipt.SessionLifetime;
+        db.ReporterSessions.Add(ReporterSession.Start(SHA256.HashData(tokenBytes), @case.Id, expires));
+        await db.SaveChangesAsync(ct);
+        return new ReporterSessionToken(Base64Url(tokenBytes), expires);
+    }
+
+    public async Task LogoutAsync(string token, CancellationToken ct)
+    {
+        if (TryHashToken(token) is { } hash)
+        {
+            await db.ReporterSessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    public async Task<ReporterConversationView> ReadConversationAsync(ReporterCredential credential, CancellationToken ct)
+    {
+        var @case = await ResolveAsync(credential, ct);
+        return await reader.ForReporterAsync(@case, ct);
+    }
+
+    public Task<ReporterConversationView> ReplyAsync(ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
+        WriteAsync(credential, MessageKind.Conversation, body, attachments, ct);
+
+    public Task<ReporterConversationView> AddInformationAsync(ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
+        WriteAsync(credential, MessageKind.AdditionalInformation, body, attachments, ct);
+
+    private async Task<ReporterConversationView> WriteAsync(ReporterCredential credential, MessageKind kind, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct)
+    {
+        var @case = await ResolveAsync(credential, ct);
+        if (!CaseWorkflow.IsOpen(@case.Status) || @case.IsPurged)
+        {
+            throw new CaseClosedException();
+        }
+
+        var now = clock.GetUtcNow();
+        var messageId = Guid.CreateVersion7(now);
+        using (var cipher = crypto.Open(@case))
+        {
+            db.Messages.Add(CaseMessage.FromReporter(messageId, @case.Id, kind, now, cipher.EncryptText(Purpose.Message(messageId), body)));
+            AttachmentWriter.AddAll(db, cipher, @case.Id, messageId, attachments, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await reader.ForReporterAsync(@case, ct);
+    }
+
+    private async Task<WhistleblowingCase> ResolveAsync(ReporterCredential credential, CancellationToken ct)
+    {
+        switch (credential)
+        {
+            case ReporterCredential.Receipt receipt:
+                return await AuthenticateAsync(receipt.Code, receipt.Passphrase, ct);
+            case ReporterCredential.Session session:
+                var hash = TryHashToken(session.Token) ?? throw new ReporterAuthenticationException();
+                var now = clock.GetUtcNow();
+                var found = await db.ReporterSessions.SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
+                if (found is null || found.ExpiresAt <= now)
+                {
+                    throw new ReporterAuthenticationException();
+                }
+
+                return await db.Cases.SingleAsync(c => c.Id == found.CaseId, ct);
+            default:
+                throw new ReporterAuthenticationException();
+        }
+    }
+
+    private async Task<WhistleblowingCase> AuthenticateAsync(string code, string? passphrase, CancellationToken ct)
+    {
+        var normalised = ReceiptCode.Normalise(code) ?? throw new ReporterAuthenticationException();
+        var index = crypto.Receipts.IndexOf(normalised);
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.ReceiptIndex == index, ct);
+        if (@case?.PassphraseHash is { } expected)
+        {
+            if (string.IsNullOrEmpty(passphrase) || !crypto.Receipts.VerifyPassphrase(passphrase, @case.PassphraseSalt!, expected))
+            {
+                throw new ReporterAuthenticationException();
+            }
+
+            return @case;
+        }
+
+        // Same work whether or not the code exists, so response time does not reveal valid codes.
+        crypto.Receipts.BurnEquivalentWork();
+        return @case ?? throw new ReporterAuthenticationException();
+    }
+
+    private async Task<(string Code, byte[] Index)> NewReceiptAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var code = ReceiptCode.Generate();
+            var index = crypto.Receipts.IndexOf(code);
+            // A clash is a 1-in-10^16/N event; checking keeps the unique index from ever failing a submission.
+            if (!await db.Cases.AnyAsync(c => c.ReceiptIndex == index, ct))
+            {
+                return (code, index);
+            }
+        }
+    }
+
+    private static byte[]? TryHashToken(string token)
+    {
+        try
+        {
+            var bytes = Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/') + new string('=', (4 - token.Length % 4) % 4));
+            return bytes.Length == 32 ? SHA256.HashData(bytes) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

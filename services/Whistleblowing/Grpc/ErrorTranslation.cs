@@ -1,0 +1,68 @@
+using EducationHub.Grpc;
+using EducationHub.ServiceDefaults.Auth;
+using EducationHub.Whistleblowing.Application;
+using EducationHub.Whistleblowing.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EducationHub.Whistleblowing.Grpc;
+
+/// <summary>Turns the application's exceptions into gRPC statuses with machine-readable details.</summary>
+internal static class ErrorTranslation
+{
+    /// <summary>ErrorInfo.reason the portal keys on to show "receipt code or passphrase not recognised".</summary>
+    public const string ReporterCredentialsRejected = "REPORTER_CREDENTIALS_REJECTED";
+
+    public static async Task<T> Run<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ReporterAuthenticationException e)
+        {
+            throw RpcErrors.PermissionDenied(e.Message, ReporterCredentialsRejected);
+        }
+        catch (CaseNotFoundException e)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, e.Message));
+        }
+        catch (CaseTransitionException e)
+        {
+            throw RpcErrors.FailedPrecondition(e.Message, e.AllowedFrom.Select(s => s.ToString()), subject: "case.status");
+        }
+        catch (CaseClosedException e)
+        {
+            throw RpcErrors.FailedPrecondition(e.Message, [nameof(CaseStatus.New), nameof(CaseStatus.Acknowledged), nameof(CaseStatus.InTriage), nameof(CaseStatus.Investigating), nameof(CaseStatus.Referred)], subject: "case.status");
+        }
+        catch (CaseActionRefusedException e)
+        {
+            throw RpcErrors.FailedPrecondition(e.Message);
+        }
+        catch (CaseAccessDeniedException e)
+        {
+            throw RpcErrors.PermissionDenied(e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "The case was changed by someone else at the same time: read it again and retry."));
+        }
+    }
+
+    public static Actor ActorOf(ServerCallContext context)
+    {
+        var caller = CallerIdentity.FromPrincipal(context.User)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "A bearer token is required."));
+        return new Actor(caller.Subject, caller.Organisation);
+    }
+
+    public static Guid ParseId(string value, string field, FieldErrors errors)
+    {
+        if (Guid.TryParse(value, out var id))
+        {
+            return id;
+        }
+
+        errors.Add(field, string.IsNullOrWhiteSpace(value) ? "is required" : "must be an id returned by this service");
+        return Guid.Empty;
+    }
+}
