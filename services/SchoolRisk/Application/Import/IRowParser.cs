@@ -16,7 +16,11 @@ public interface IRowParser<out T>
 public static class RowParsing
 {
     /// <summary>Streams parsed records, reporting (and skipping) any row that fails.</summary>
-    public static IEnumerable<T> Records<T>(this CsvTable table, IRowParser<T> parser, ImportReport report)
+    public static IEnumerable<T> Records<T>(this CsvTable table, IRowParser<T> parser, ImportReport report) =>
+        table.RecordsWithLines(parser, report).Select(r => r.Record);
+
+    /// <summary>As <see cref="Records{T}"/>, with each record's line number (for duplicate-key reports).</summary>
+    public static IEnumerable<(T Record, long Line)> RecordsWithLines<T>(this CsvTable table, IRowParser<T> parser, ImportReport report)
     {
         report.Encoding = table.Encoding.WebName;
         foreach (var line in table.Rows(report.Reject))
@@ -32,7 +36,7 @@ public static class RowParsing
                 report.Reject(line.LineNumber, ex.Message);
                 continue;
             }
-            yield return record;
+            yield return (record, line.LineNumber);
         }
     }
 }

@@ -14,6 +14,8 @@ public sealed class ImportReport(string dataset, string fileName)
     public int Inserted { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+    /// <summary>Rows skipped because they belong to local authorities outside the import's scope.</summary>
+    public int FilteredOut { get; set; }
     public int Rejected { get; private set; }
     public IReadOnlyList<ImportIssue> Issues => _issues;
 

@@ -1,0 +1,77 @@
+using EducationHub.Grpc;
+using EducationHub.Protos.SchoolRisk.V1;
+using EducationHub.SchoolRisk.Application.Signals;
+using Microsoft.EntityFrameworkCore;
+using DomainConcern = EducationHub.SchoolRisk.Domain.ConcernLevel;
+using DomainKind = EducationHub.SchoolRisk.Domain.SignalKind;
+
+namespace EducationHub.SchoolRisk.Grpc;
+
+public sealed partial class SchoolRiskApi
+{
+    [RequiresScope("risk.signals.write")]
+    public async Task<Signal> SubmitSignal(SubmitSignalRequest request, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        var errors = new FieldErrors();
+        RequestFields.Urn(errors, request.Urn);
+        errors.Require(Enum.IsDefined(request.Kind) && request.Kind != SignalKind.Unspecified, "kind", "must be one of the signal kinds");
+        CheckSignalBody(errors, request.ConcernLevel, request.ObservedOn, request.Summary, request.Outcome, request.Author, out var observedOn);
+        errors.ThrowIfAny();
+        if (!await db.Schools.AnyAsync(s => s.Urn == request.Urn, context.CancellationToken))
+        {
+            throw RpcErrors.NotFound("school", request.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture), $"no school with URN {request.Urn} in the register");
+        }
+        var draft = new SignalDraft(request.Urn, (DomainKind)(int)request.Kind, (DomainConcern)(int)request.ConcernLevel, observedOn,
+            request.Summary.Trim(), request.Outcome, AuthorOrSubject(request.Author, caller.Subject));
+        var signal = await signals.SubmitAsync(draft, caller, context.CancellationToken);
+        return signal.ToProto();
+    }
+
+    [RequiresScope("risk.signals.write")]
+    public async Task<Signal> CorrectSignal(CorrectSignalRequest request, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        var errors = new FieldErrors();
+        errors.Require(Guid.TryParse(request.SignalId, out var signalId), "signal_id", "must be the id of a signal");
+        CheckSignalBody(errors, request.ConcernLevel, request.ObservedOn, request.Summary, request.Outcome, request.Author, out var observedOn);
+        RequestFields.Text(errors, request.Reason, "reason", 1000, required: true);
+        errors.ThrowIfAny();
+        var correction = new SignalCorrection(signalId, (DomainConcern)(int)request.ConcernLevel, observedOn, request.Summary.Trim(),
+            request.Outcome, AuthorOrSubject(request.Author, caller.Subject), request.Reason.Trim());
+        try
+        {
+            var corrected = await signals.CorrectAsync(correction, caller, context.CancellationToken);
+            return corrected?.ToProto() ?? throw RpcErrors.NotFound("signal", request.SignalId, $"no signal {request.SignalId}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw RpcErrors.FailedPrecondition($"{ex.Message} Correct the latest version instead.", subject: request.SignalId, type: "SUPERSEDED");
+        }
+    }
+
+    [RequiresScope("risk.read")]
+    public async Task<ListSignalsResponse> ListSignals(ListSignalsRequest request, ServerCallContext context)
+    {
+        var errors = new FieldErrors();
+        RequestFields.Urn(errors, request.Urn);
+        errors.ThrowIfAny();
+        var school = await FindSchool(request.Urn, context.CancellationToken);
+        var evidence = await assessor.EvidenceAsync(school.Urn, calendar.Today, context.CancellationToken);
+        var found = await signals.ListAsync([.. evidence.Lineage], request.IncludeSuperseded, context.CancellationToken);
+        var response = new ListSignalsResponse();
+        response.Signals.AddRange(found.Select(s => s.ToProto()));
+        return response;
+    }
+
+    private void CheckSignalBody(FieldErrors errors, ConcernLevel level, string observed, string summary, string outcome, string author, out DateOnly observedOn)
+    {
+        errors.Require(Enum.IsDefined(level) && level != ConcernLevel.Unspecified, "concern_level", "must be none, low, medium or high");
+        observedOn = RequestFields.Date(errors, observed, "observed_on", calendar.Today);
+        RequestFields.Text(errors, summary, "summary", 2000, required: true);
+        RequestFields.Text(errors, outcome, "outcome", 200, required: false);
+        RequestFields.Text(errors, author, "author", 200, required: false);
+    }
+
+    private static string AuthorOrSubject(string author, string subject) => string.IsNullOrWhiteSpace(author) ? subject : author.Trim();
+}
