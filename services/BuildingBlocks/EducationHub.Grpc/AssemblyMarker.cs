@@ -1,3 +1,0 @@
-namespace EducationHub.Grpc;
-
-internal static class AssemblyMarker;
