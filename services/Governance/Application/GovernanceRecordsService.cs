@@ -1,0 +1,106 @@
+using EducationHub.Calendar;
+using EducationHub.Governance.Domain;
+using EducationHub.Governance.Domain.GoverningBodies;
+using EducationHub.Governance.Infrastructure;
+using EducationHub.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace EducationHub.Governance.Application;
+
+/// <summary>Governance reviews, governance concerns and the per-school timeline.</summary>
+public sealed class GovernanceRecordsService(GovernanceDbContext db, IClock clock)
+{
+    public async Task<GovernanceReview> RecordReviewAsync(RecordReviewCommand command, Caller caller, CancellationToken ct)
+    {
+        if (command.ReviewedOn > clock.TodayInLondon())
+        {
+            throw new FieldViolationException("reviewed_on", "is in the future");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var review = new GovernanceReview
+        {
+            Id = Guid.CreateVersion7(),
+            Urn = command.Urn,
+            Kind = command.Kind,
+            ReviewedOn = command.ReviewedOn,
+            Reviewer = command.Reviewer.Trim(),
+            Outcome = command.Outcome,
+            Summary = command.Summary.Trim(),
+            Recommendations = [.. command.Recommendations.Select(r => r.Trim())],
+            RecordedByOrganisation = caller.Organisation,
+            RecordedAt = now,
+        };
+        db.Reviews.Add(review);
+        db.Record(caller, "review.recorded", review.Id, review.Urn, review.ReviewedOn, $"{review.Kind}: {review.Outcome}", now);
+        await db.SaveChangesAsync(ct);
+        return review;
+    }
+
+    public async Task<IReadOnlyList<GovernanceReview>> ListReviewsAsync(int urn, CancellationToken ct) =>
+        (await db.Reviews.AsNoTracking().Where(r => r.Urn == urn).ToListAsync(ct)).OrderByDescending(r => r.ReviewedOn).ToList();
+
+    public async Task<GovernanceConcern> RaiseConcernAsync(RaiseConcernCommand command, Caller caller, CancellationToken ct)
+    {
+        var today = clock.TodayInLondon();
+        var raisedOn = command.RaisedOn ?? today;
+        if (raisedOn > today)
+        {
+            throw new FieldViolationException("raised_on", "is in the future");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var concern = new GovernanceConcern
+        {
+            Id = Guid.CreateVersion7(),
+            Urn = command.Urn,
+            Severity = command.Severity,
+            Source = command.Source,
+            Summary = command.Summary.Trim(),
+            RaisedOn = raisedOn,
+            RaisedByOrganisation = caller.Organisation,
+            RecordedAt = now,
+        };
+        db.Concerns.Add(concern);
+        db.Record(caller, "concern.raised", concern.Id, concern.Urn, raisedOn, $"{concern.Severity} governance concern raised by {concern.Source}", now);
+        db.AddEvent(GovernanceEvents.ConcernRaised(concern));
+        await db.SaveChangesAsync(ct);
+        return concern;
+    }
+
+    public async Task<GovernanceConcern> CloseConcernAsync(Guid id, string resolution, LocalDate? closedOn, Caller caller, CancellationToken ct)
+    {
+        var concern = await db.Concerns.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("concern", id.ToString());
+        var today = clock.TodayInLondon();
+        var date = closedOn ?? today;
+        if (date > today || date < concern.RaisedOn)
+        {
+            throw new FieldViolationException("closed_on", $"must be between {concern.RaisedOn:uuuu-MM-dd} and today");
+        }
+
+        concern.Close(date, resolution.Trim(), caller.Organisation);
+        db.Record(caller, "concern.closed", concern.Id, concern.Urn, date, $"Governance concern closed: {concern.Resolution}", clock.GetCurrentInstant());
+        await db.SaveChangesAsync(ct);
+        return concern;
+    }
+
+    public async Task<IReadOnlyList<GovernanceConcern>> ListConcernsAsync(int? urn, bool includeClosed, CancellationToken ct)
+    {
+        IQueryable<GovernanceConcern> q = db.Concerns.AsNoTracking();
+        if (urn is { } u)
+        {
+            q = q.Where(c => c.Urn == u);
+        }
+
+        if (!includeClosed)
+        {
+            q = q.Where(c => c.ClosedOn == null);
+        }
+
+        return await q.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).Take(1000).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int urn, CancellationToken ct) =>
+        await db.Timeline.AsNoTracking().Where(t => t.Urn == urn).OrderBy(t => t.RecordedAt).ThenBy(t => t.Id).ToListAsync(ct);
+}

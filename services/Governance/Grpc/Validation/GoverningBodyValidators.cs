@@ -1,0 +1,136 @@
+using System.Net.Mail;
+using EducationHub.Grpc;
+using Google.Protobuf.Collections;
+using Pb = EducationHub.Protos.Governance.V1;
+
+namespace EducationHub.Governance.Grpc.Validation;
+
+internal static class GoverningBodyFields
+{
+    public static void Validate(FieldErrors errors, string name, Pb.Clerk? clerk, RepeatedField<Pb.ConstitutionPlaces> constitution,
+        RepeatedField<string> skillsGaps, RepeatedField<string> trainingGaps)
+    {
+        Fields.Text(errors, name, "name", Fields.MaxShortText);
+        if (clerk is not null)
+        {
+            Fields.Text(errors, clerk.Name, "clerk.name", Fields.MaxShortText, required: false);
+            errors.Require(clerk.Email.Length == 0 || MailAddress.TryCreate(clerk.Email, out _), "clerk.email", "must be an email address");
+        }
+
+        for (var i = 0; i < constitution.Count; i++)
+        {
+            Fields.Enum(errors, constitution[i].Category, $"constitution[{i}].category");
+            errors.Require(constitution[i].Places is >= 1 and <= 30, $"constitution[{i}].places", "must be between 1 and 30");
+        }
+
+        errors.Require(constitution.Select(c => c.Category).Distinct().Count() == constitution.Count, "constitution", "must list each category once");
+        Fields.TextList(errors, skillsGaps, "skills_gaps");
+        Fields.TextList(errors, trainingGaps, "training_gaps");
+    }
+}
+
+internal sealed class CreateGoverningBodyValidator : IRequestValidator<Pb.CreateGoverningBodyRequest>
+{
+    public void Validate(Pb.CreateGoverningBodyRequest r, FieldErrors errors)
+    {
+        Fields.Urn(errors, r.Urn);
+        Fields.Enum(errors, r.Kind, "kind");
+        GoverningBodyFields.Validate(errors, r.Name, r.Clerk, r.Constitution, r.SkillsGaps, r.TrainingGaps);
+    }
+}
+
+internal sealed class UpdateGoverningBodyValidator : IRequestValidator<Pb.UpdateGoverningBodyRequest>
+{
+    public void Validate(Pb.UpdateGoverningBodyRequest r, FieldErrors errors)
+    {
+        Fields.Urn(errors, r.Urn);
+        GoverningBodyFields.Validate(errors, r.Name, r.Clerk, r.Constitution, r.SkillsGaps, r.TrainingGaps);
+    }
+}
+
+internal sealed class GetGoverningBodyValidator : IRequestValidator<Pb.GetGoverningBodyRequest>
+{
+    public void Validate(Pb.GetGoverningBodyRequest r, FieldErrors errors) => Fields.Urn(errors, r.Urn);
+}
+
+internal sealed class ListGoverningBodiesValidator : IRequestValidator<Pb.ListGoverningBodiesRequest>
+{
+    public void Validate(Pb.ListGoverningBodiesRequest r, FieldErrors errors) => Fields.Paging(errors, r.PageSize, r.PageToken);
+}
+
+internal sealed class AppointGovernorValidator : IRequestValidator<Pb.AppointGovernorRequest>
+{
+    public void Validate(Pb.AppointGovernorRequest r, FieldErrors errors)
+    {
+        Fields.Urn(errors, r.Urn);
+        Fields.Text(errors, r.FullName, "full_name", Fields.MaxShortText);
+        Fields.Enum(errors, r.Category, "category");
+        Fields.OptionalEnum(errors, r.Role, "role");
+        Fields.Text(errors, r.AppointedBy, "appointed_by", Fields.MaxShortText);
+        Fields.Date(errors, r.AppointedOn, "appointed_on");
+        Fields.Date(errors, r.TermEndsOn, "term_ends_on");
+        if (Fields.ParseDate(r.AppointedOn) is { } from && Fields.ParseDate(r.TermEndsOn) is { } to)
+        {
+            errors.Require(to > from, "term_ends_on", "must be after appointed_on");
+            // School Governance (Constitution) (England) Regulations 2012: terms of office are at most four years
+            // (the headteacher is a governor ex officio, without a fixed term).
+            errors.Require(r.Category == Pb.GovernorCategory.Headteacher || to <= from.PlusYears(4), "term_ends_on", "a term of office is at most four years");
+        }
+    }
+}
+
+internal sealed class RemoveGovernorValidator : IRequestValidator<Pb.RemoveGovernorRequest>
+{
+    public void Validate(Pb.RemoveGovernorRequest r, FieldErrors errors)
+    {
+        Fields.Id(errors, r.GovernorId, "governor_id");
+        Fields.OptionalDate(errors, r.LeftOn, "left_on");
+        Fields.Text(errors, r.Reason, "reason", 1000);
+    }
+}
+
+internal sealed class RecordGovernanceReviewValidator : IRequestValidator<Pb.RecordGovernanceReviewRequest>
+{
+    public void Validate(Pb.RecordGovernanceReviewRequest r, FieldErrors errors)
+    {
+        Fields.Urn(errors, r.Urn);
+        Fields.Enum(errors, r.Kind, "kind");
+        Fields.Date(errors, r.ReviewedOn, "reviewed_on");
+        Fields.Text(errors, r.Reviewer, "reviewer", Fields.MaxShortText);
+        Fields.Enum(errors, r.Outcome, "outcome");
+        Fields.Text(errors, r.Summary, "summary");
+        Fields.TextList(errors, r.Recommendations, "recommendations", 50, 1000);
+    }
+}
+
+internal sealed class ListGovernanceReviewsValidator : IRequestValidator<Pb.ListGovernanceReviewsRequest>
+{
+    public void Validate(Pb.ListGovernanceReviewsRequest r, FieldErrors errors) => Fields.Urn(errors, r.Urn);
+}
+
+internal sealed class RaiseGovernanceConcernValidator : IRequestValidator<Pb.RaiseGovernanceConcernRequest>
+{
+    public void Validate(Pb.RaiseGovernanceConcernRequest r, FieldErrors errors)
+    {
+        Fields.Urn(errors, r.Urn);
+        Fields.Enum(errors, r.Severity, "severity");
+        Fields.Enum(errors, r.Source, "source");
+        Fields.Text(errors, r.Summary, "summary");
+        Fields.OptionalDate(errors, r.RaisedOn, "raised_on");
+    }
+}
+
+internal sealed class CloseGovernanceConcernValidator : IRequestValidator<Pb.CloseGovernanceConcernRequest>
+{
+    public void Validate(Pb.CloseGovernanceConcernRequest r, FieldErrors errors)
+    {
+        Fields.Id(errors, r.ConcernId, "concern_id");
+        Fields.Text(errors, r.Resolution, "resolution");
+        Fields.OptionalDate(errors, r.ClosedOn, "closed_on");
+    }
+}
+
+internal sealed class ListGovernanceConcernsValidator : IRequestValidator<Pb.ListGovernanceConcernsRequest>
+{
+    public void Validate(Pb.ListGovernanceConcernsRequest r, FieldErrors errors) => Fields.OptionalUrn(errors, r.Urn);
+}
