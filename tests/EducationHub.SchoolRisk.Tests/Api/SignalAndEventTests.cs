@@ -1,0 +1,131 @@
+using System.Text.Json;
+using EducationHub.Grpc;
+using EducationHub.Messaging.Outbox;
+using EducationHub.Protos.SchoolRisk.V1;
+using EducationHub.SchoolRisk.Infrastructure;
+using EducationHub.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EducationHub.SchoolRisk.Tests.Api;
+
+[Collection(SchoolRiskHostCollection.Name)]
+public sealed class SignalAndEventTests(SchoolRiskHostFixture fixture)
+{
+    private async Task<int> AnyBirminghamUrn()
+    {
+        var list = await fixture.Call<ListSchoolsRequest, ListSchoolsResponse>("ListSchools",
+            new ListSchoolsRequest { LaCode = "330", Status = "open", PageSize = 1 }, fixture.ReaderToken);
+        return list.Schools[0].Urn;
+    }
+
+    [Fact]
+    public async Task A_correction_supersedes_the_signal_and_both_are_kept_with_provenance()
+    {
+        var urn = await AnyBirminghamUrn();
+        var submitted = await fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
+        {
+            Urn = urn,
+            Kind = SignalKind.SafeguardingAudit,
+            ConcernLevel = ConcernLevel.High,
+            ObservedOn = "2024-03-01",
+            Summary = "s175 audit: single central record incomplete",
+            Outcome = "not met",
+            Author = "J. Adviser",
+        }, fixture.PartnerToken);
+        Assert.Equal("birmingham-sip", submitted.Organisation);
+        Assert.Equal("J. Adviser", submitted.Author);
+
+        var corrected = await fixture.Call<CorrectSignalRequest, Signal>("CorrectSignal", new CorrectSignalRequest
+        {
+            SignalId = submitted.SignalId,
+            ConcernLevel = ConcernLevel.Medium,
+            ObservedOn = "2024-03-01",
+            Summary = "s175 audit: record incomplete for two volunteers only",
+            Outcome = "not met",
+            Reason = "first entry overstated the gap",
+        }, fixture.PartnerToken);
+        Assert.Equal(submitted.SignalId, corrected.SupersedesSignalId);
+        Assert.Equal("test-user", corrected.Author);
+
+        var current = await fixture.Call<ListSignalsRequest, ListSignalsResponse>("ListSignals", new ListSignalsRequest { Urn = urn }, fixture.ReaderToken);
+        var all = await fixture.Call<ListSignalsRequest, ListSignalsResponse>("ListSignals", new ListSignalsRequest { Urn = urn, IncludeSuperseded = true }, fixture.ReaderToken);
+        Assert.Contains(current.Signals, s => s.SignalId == corrected.SignalId);
+        Assert.DoesNotContain(current.Signals, s => s.SignalId == submitted.SignalId);
+        var original = Assert.Single(all.Signals, s => s.SignalId == submitted.SignalId);
+        Assert.Equal(corrected.SignalId, original.SupersededBySignalId);
+        Assert.Equal(ConcernLevel.High, original.ConcernLevel);
+
+        var again = await Assert.ThrowsAsync<RpcException>(() => fixture.Call<CorrectSignalRequest, Signal>("CorrectSignal", new CorrectSignalRequest
+        {
+            SignalId = submitted.SignalId, ConcernLevel = ConcernLevel.Low, ObservedOn = "2024-03-01", Summary = "x", Reason = "y",
+        }, fixture.PartnerToken));
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolRiskDbContext>();
+        var audit = await db.Set<AuditEntry>().Where(a => a.EntityId == submitted.SignalId || a.EntityId == corrected.SignalId).ToListAsync();
+        Assert.Contains(audit, a => a.Action == "signal.submitted" && a.Organisation == "birmingham-sip");
+        Assert.Contains(audit, a => a.Action == "signal.corrected" && a.Organisation == "birmingham-sip");
+        await WaitForDelivery(db, "PartnerSignalSubmitted", corrected.SignalId);
+    }
+
+    [Fact]
+    public async Task Signal_validation_reports_every_bad_field()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
+        {
+            Urn = 42,
+            ObservedOn = "2099-01-01",
+            Summary = "",
+        }, fixture.PartnerToken));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var fields = ex.GetBadRequest()!.FieldViolations.Select(v => v.Field).ToHashSet();
+        Assert.Superset(new HashSet<string> { "urn", "kind", "concern_level", "observed_on", "summary" }, fields);
+        Assert.Equal(5, fields.Count);
+
+        var readOnly = await Assert.ThrowsAsync<RpcException>(() => fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal",
+            new SubmitSignalRequest { Urn = 103500 }, fixture.ReaderToken));
+        Assert.Equal(StatusCode.PermissionDenied, readOnly.StatusCode);
+    }
+
+    [Fact]
+    public async Task AssessAll_publishes_only_material_changes_through_the_outbox()
+    {
+        var first = await fixture.Call<AssessAllRequest, AssessAllResponse>("AssessAll", new AssessAllRequest { LaCode = "330", AsOf = "2016-12-31" }, fixture.AdminToken);
+        Assert.True(first.Assessed > 400);
+        Assert.Equal(first.Assessed, first.Published);
+
+        var repeat = await fixture.Call<AssessAllRequest, AssessAllResponse>("AssessAll", new AssessAllRequest { LaCode = "330", AsOf = "2016-12-31" }, fixture.AdminToken);
+        Assert.Equal(0, repeat.Published);
+
+        // A year later the 2017 results and inspections are public: some schools move materially, most don't.
+        var later = await fixture.Call<AssessAllRequest, AssessAllResponse>("AssessAll", new AssessAllRequest { LaCode = "330", AsOf = "2017-12-31" }, fixture.AdminToken);
+        Assert.InRange(later.Published, 1, later.Assessed - 1);
+
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolRiskDbContext>();
+        var events = await db.Set<OutboxMessage>().Where(m => m.Type.Contains("SchoolRiskAssessed")).ToListAsync();
+        Assert.Equal(first.Published + later.Published, events.Count);
+        using var payload = JsonDocument.Parse(events[0].Payload);
+        Assert.Equal("2026.1", payload.RootElement.GetProperty("modelVersion").GetString());
+        await WaitForDelivery(db, "SchoolRiskAssessed", null);
+    }
+
+    private static async Task WaitForDelivery(SchoolRiskDbContext db, string type, string? containing)
+    {
+        // The dispatcher publishes shortly after commit; wait (bounded) until it marks the row delivered.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type.Contains(type)).ToListAsync();
+            var row = rows.FirstOrDefault(m => containing is null || m.Payload.Contains(containing, StringComparison.Ordinal));
+            if (row?.DeliveredAt is not null)
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"no delivered {type} outbox message");
+    }
+}
