@@ -47,6 +47,7 @@ public sealed class InteropTestServer : IAsyncDisposable
         if (mapTestService)
         {
             app.MapGrpcService<TestServiceImpl>();
+            app.MapGrpcHealthAndReflection();
         }
 
         map?.Invoke(app);
