@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using EducationHub.Hub.Domain.RiskList;
+
+namespace EducationHub.Hub.Application;
+
+/// <summary>
+/// Computed drafts, keyed by month and the hub's data version, so paging through a list does not
+/// recompute it per page. Entries also expire after a few minutes, because a draft of the running
+/// month is evaluated "as of now" and signals decay with time.
+/// </summary>
+public sealed class DraftListCache(TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset At, MonthlyRiskList List)> _drafts = new();
+
+    public bool TryGet(string month, long version, out MonthlyRiskList list)
+    {
+        if (_drafts.TryGetValue(month, out var hit) && hit.Version == version && clock.GetUtcNow() - hit.At < MaxAge)
+        {
+            list = hit.List;
+            return true;
+        }
+        list = null!;
+        return false;
+    }
+
+    public void Set(string month, long version, MonthlyRiskList list) => _drafts[month] = (version, clock.GetUtcNow(), list);
+}

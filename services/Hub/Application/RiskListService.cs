@@ -1,0 +1,95 @@
+using EducationHub.Contracts.V1;
+using EducationHub.Hub.Domain;
+using EducationHub.Hub.Domain.RiskList;
+using EducationHub.Hub.Infrastructure;
+using EducationHub.Messaging;
+using EducationHub.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace EducationHub.Hub.Application;
+
+/// <summary>
+/// A month's list: the published snapshot when there is one (exactly as published), otherwise
+/// the draft computed from the timeline now. Publishing freezes the draft.
+/// </summary>
+public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskListBuilder builder, DraftListCache cache, TimeProvider clock)
+{
+    public async Task<MonthlyRiskList> GetAsync(RiskMonth month, CancellationToken ct)
+    {
+        var snapshot = await read.SnapshotAsync(month, ct);
+        if (snapshot is null) return await DraftAsync(month, ct);
+        // The computed list is frozen; decisions are the group's record of the meeting, made at or
+        // after publication, so they are shown alongside it.
+        var list = SnapshotJson.Read(snapshot);
+        var decisions = await read.DecisionsAsync(month, ct);
+        return decisions.Count == 0 ? list : list with
+        {
+            Entries = list.Entries.Select(e => decisions.TryGetValue(e.Urn, out var d) ? e with { Decision = d } : e).ToList(),
+        };
+    }
+
+    public async Task<MonthlyRiskList> DraftAsync(RiskMonth month, CancellationToken ct)
+    {
+        var version = HubDataVersion.Current; // read before loading: a later commit makes this entry stale, never wrong
+        var key = month.ToString();
+        if (cache.TryGet(key, version, out var cached)) return cached;
+        var draft = await ComputeAsync(month, clock.GetUtcNow(), ct);
+        cache.Set(key, version, draft);
+        return draft;
+    }
+
+    public async Task<MonthlyRiskList> PublishAsync(RiskMonth month, string organisation, string subject, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (month > RiskMonth.Containing(now))
+            throw new HubConflictException($"{month} has not started yet: only the current or an earlier month can be published.");
+        if (await read.SnapshotAsync(month, ct) is { } existing)
+            throw new HubConflictException($"{month} was already published on {existing.PublishedAt:u} by {existing.PublishedBy}; a published list never changes.");
+
+        var list = await ComputeAsync(month, now, ct) with { PublishedAt = now, PublishedBy = organisation };
+        var id = Guid.CreateVersion7();
+        list = list with { Published = true, SnapshotId = id };
+        db.Snapshots.Add(new SnapshotRow
+        {
+            Id = id, Month = list.Month, PublishedAt = now.UtcDateTime, PublishedBy = organisation, PublishedBySubject = subject,
+            PriorityModelVersion = list.PriorityModelVersion, InputsCutOff = list.InputsCutOff.UtcDateTime, SchoolCount = list.Entries.Count,
+            ListJson = SnapshotJson.Serialize(list),
+        });
+        var env = EventEnvelope.New("hub", clock: clock);
+        db.AddEvent(new MonthlyRiskListPublished(env.EventId, env.OccurredAt, null, env.Producer, env.CorrelationId,
+            list.Month, id, list.Entries.Count, list.PriorityModelVersion));
+        db.Audit(organisation, subject, "risklist.published", "risklist", list.Month);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new HubConflictException($"{month} was published by someone else a moment ago; a published list never changes.");
+        }
+        return list;
+    }
+
+    private async Task<MonthlyRiskList> ComputeAsync(RiskMonth month, DateTimeOffset now, CancellationToken ct)
+    {
+        var schools = await read.SchoolsAsync(ct);
+        var entries = await read.TimelineAsync(now, ct);
+        var timelines = TimelineIndex.Build(entries, schools);
+        var previousMonth = month.Previous;
+        var decisionsPrevious = await read.DecisionsAsync(previousMonth, ct);
+        var decisions = await read.DecisionsAsync(month, ct);
+
+        PreviousList previous;
+        if (await read.SnapshotAsync(previousMonth, ct) is { } snap)
+            previous = SnapshotJson.ToPrevious(SnapshotJson.Read(snap));
+        else
+        {
+            // No published list last month: compare with what last month's list would have been.
+            var before = await read.DecisionsAsync(previousMonth.Previous, ct);
+            var prevList = builder.Build(new RiskListInputs(previousMonth, previousMonth.EvaluationInstant(now), now, schools, timelines,
+                null, before, decisionsPrevious));
+            previous = SnapshotJson.ToPrevious(prevList);
+        }
+        return builder.Build(new RiskListInputs(month, month.EvaluationInstant(now), now, schools, timelines, previous, decisionsPrevious, decisions));
+    }
+}

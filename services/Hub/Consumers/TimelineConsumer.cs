@@ -1,0 +1,26 @@
+using EducationHub.Contracts.V1;
+using EducationHub.Hub.Application;
+using EducationHub.Hub.Infrastructure;
+using EducationHub.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace EducationHub.Hub.Consumers;
+
+/// <summary>
+/// Puts one event on its school's timeline, at most once (the inbox, plus the event id as the
+/// timeline's key for events that reach the hub by more than one route).
+/// </summary>
+public abstract class TimelineConsumer<TEvent>(HubDbContext db, TimeProvider clock) : IdempotentConsumer<TEvent, HubDbContext>(db)
+    where TEvent : class, IIntegrationEvent
+{
+    protected override async Task HandleAsync(TEvent message, HubDbContext db, ConsumeContext<TEvent> context)
+    {
+        var entry = EventMapper.ToEntry(message);
+        if (entry is null) return;
+        if (message is SchoolRegistered registered)
+            await SchoolRegister.UpsertAsync(db, registered, context.CancellationToken);
+        if (await db.Timeline.AnyAsync(t => t.EventId == entry.EventId, context.CancellationToken)) return;
+        db.Timeline.Add(RowMapping.ToRow(entry, clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,30 @@
+using EducationHub.ServiceDefaults.Auth;
+using Microsoft.Extensions.Options;
+
+namespace EducationHub.Hub.Dashboard;
+
+/// <summary>
+/// Who may see the dashboard. With Hub:DashboardWithoutSignIn (the AllInOne dev run, bound to
+/// 127.0.0.1) nobody is asked. Otherwise the request must carry a partner token with
+/// hub.risklist.read: as an Authorization header, or in the HttpOnly cookie set by /hub/sign-in.
+/// </summary>
+internal sealed class DashboardAuth : IEndpointFilter
+{
+    public const string Cookie = "ehub_dashboard_token";
+    public const string Scope = "hub.risklist.read";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.RequestServices.GetRequiredService<IOptions<HubOptions>>().Value.DashboardWithoutSignIn) return await next(context);
+        var validator = http.RequestServices.GetService<PartnerTokenValidator>();
+        var header = http.Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header) && http.Request.Cookies.TryGetValue(Cookie, out var token)) header = "Bearer " + token;
+        if (validator is not null && header.Length > 0)
+        {
+            var check = await validator.ValidateAsync(header, http.RequestAborted);
+            if (check.Succeeded && PartnerClaims.ReadScopes(check.Principal!).Contains(Scope)) return await next(context);
+        }
+        return Results.Redirect("/hub/sign-in?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using EducationHub.Hub.Application;
+using EducationHub.Hub.Domain;
+using EducationHub.Hub.Domain.Priority;
+using static EducationHub.Hub.Dashboard.Html;
+
+namespace EducationHub.Hub.Dashboard;
+
+/// <summary>One school: details, today's priority and reasons, 12-month chart, decisions, timeline.</summary>
+internal static class SchoolPage
+{
+    public static string Render(SchoolProfileService.Profile p, int threshold)
+    {
+        var s = p.School;
+        var sb = new StringBuilder();
+        sb.Append($"<p class=\"caption\">URN {s.Urn}</p><h1>{E(s.Name)}</h1>");
+        sb.Append("<dl class=\"summary-list\">");
+        sb.Append($"<dt>Local authority</dt><dd>{E(s.LaName)} ({E(s.LaCode)})</dd><dt>Phase and type</dt><dd>{E(s.Phase)}, {E(s.EstablishmentType)}</dd>");
+        if (s.TrustName is not null) sb.Append($"<dt>Trust</dt><dd>{E(s.TrustName)}</dd>");
+        sb.Append($"<dt>Status</dt><dd>{E(s.Status)}</dd>");
+        if (s.PredecessorUrns.Count > 0) sb.Append($"<dt>Predecessor URNs</dt><dd>{E(string.Join(", ", s.PredecessorUrns))} (their history is included)</dd>");
+        sb.Append($"<dt>Priority today</dt><dd><strong>{p.Current.Priority}</strong> {Tag(p.Current.Band, p.Current.Band)} <span class=\"meta\">SchoolRisk score {p.Current.HardScore}; soft intelligence {p.Current.SoftPoints.ToString("0.#", CultureInfo.InvariantCulture)} points</span></dd>");
+        if (p.Current.CurrentSupport.Count > 0) sb.Append($"<dt>Current support</dt><dd>{string.Join("<br>", p.Current.CurrentSupport.Select(E))}</dd>");
+        sb.Append("</dl>");
+
+        sb.Append("<h2>Priority over the last 12 months</h2>").Append(PriorityChart.Render(p.History, threshold));
+
+        sb.Append("<h2>Why</h2><table><thead><tr><th>Reason</th><th class=\"num\">Points</th><th>Sources</th></tr></thead><tbody>");
+        foreach (var r in p.Current.Reasons)
+            sb.Append($"<tr><td>{E(r.Text)}</td><td class=\"num\">{r.Points.ToString("0.#", CultureInfo.InvariantCulture)}</td><td class=\"refs\">{string.Join("<br>", r.SourceRefs.Select(E))}</td></tr>");
+        if (p.Current.Reasons.Count == 0) sb.Append("<tr><td colspan=\"3\">Nothing on record raises this school's priority.</td></tr>");
+        sb.Append("</tbody></table>");
+
+        sb.Append("<h2>Group decisions</h2>");
+        if (p.Decisions.Count == 0) sb.Append("<p>No decisions recorded.</p>");
+        else
+        {
+            sb.Append("<table><thead><tr><th>Month</th><th>Decision</th><th>Owner</th><th>Due</th><th>Done</th><th>Recorded by</th></tr></thead><tbody>");
+            foreach (var d in p.Decisions)
+                sb.Append($"<tr><td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td><td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td><td>{E(d.RecordedBy)}</td></tr>");
+            sb.Append("</tbody></table>");
+        }
+
+        sb.Append($"<h2>Timeline</h2><p class=\"meta\">{p.Timeline.Count} most recent of {p.TimelineTotal} entries, newest first.</p>");
+        sb.Append("<table><thead><tr><th>Date</th><th>What happened</th><th>Source</th><th class=\"num\">Points today</th></tr></thead><tbody>");
+        foreach (var t in p.Timeline)
+            sb.Append($"<tr><td>{E(Wording.Date(t.Entry.OccurredAt))}</td><td>{E(t.Summary)}</td><td class=\"refs\">{E(t.SourceRef)}<br>{E(t.Entry.Producer)}</td><td class=\"num\">{(t.PointsNow == 0 ? "" : t.PointsNow.ToString("0.#", CultureInfo.InvariantCulture))}</td></tr>");
+        sb.Append("</tbody></table>");
+        return Page(s.Name, sb.ToString(), "<a href=\"/hub/risk-list\">Risk list</a> › " + E(s.Name));
+    }
+}

@@ -1,0 +1,48 @@
+using EducationHub.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EducationHub.Hub.Infrastructure;
+
+public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<TimelineRow> Timeline => Set<TimelineRow>();
+    public DbSet<SchoolRow> Schools => Set<SchoolRow>();
+    public DbSet<DecisionRow> Decisions => Set<DecisionRow>();
+    public DbSet<SnapshotRow> Snapshots => Set<SnapshotRow>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(HubCommitInterceptor.Instance, HubSaveInterceptor.Instance);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<TimelineRow>(e =>
+        {
+            e.ToTable("hub_timeline");
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.EventId).ValueGeneratedNever();
+            e.HasIndex(x => new { x.Urn, x.OccurredAtMs });
+            e.HasIndex(x => x.ReceivedAtMs);
+        });
+        modelBuilder.Entity<SchoolRow>(e =>
+        {
+            e.ToTable("hub_schools");
+            e.HasKey(x => x.Urn);
+            e.Property(x => x.Urn).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<DecisionRow>(e =>
+        {
+            e.ToTable("hub_decisions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.Month, x.Urn }).IsUnique();
+        });
+        modelBuilder.Entity<SnapshotRow>(e =>
+        {
+            e.ToTable("hub_snapshots");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.Month).IsUnique();
+        });
+    }
+}

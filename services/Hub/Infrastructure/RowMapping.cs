@@ -1,0 +1,49 @@
+using System.Text.Json;
+using EducationHub.Hub.Domain;
+
+namespace EducationHub.Hub.Infrastructure;
+
+/// <summary>Converts between stored rows and domain records.</summary>
+public static class RowMapping
+{
+    public static long ToMs(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
+
+    public static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    public static TimelineEntry ToEntry(TimelineRow r) => new(
+        r.EventId, r.Urn, (TimelineKind)r.Kind, FromMs(r.OccurredAtMs), r.Producer, r.SourceId, r.RelatedId, r.Category, r.Level,
+        r.Detail, r.Organisation, r.Score, r.Date, r.ModelVersion,
+        r.ReasonsJson is null ? null : JsonSerializer.Deserialize<List<HardReason>>(r.ReasonsJson),
+        r.RelatedIdsJson is null ? null : JsonSerializer.Deserialize<List<Guid>>(r.RelatedIdsJson),
+        r.Flag);
+
+    public static TimelineRow ToRow(TimelineEntry e, DateTimeOffset receivedAt) => new()
+    {
+        EventId = e.EventId,
+        Urn = e.Urn,
+        Kind = (int)e.Kind,
+        OccurredAtMs = ToMs(e.OccurredAt),
+        ReceivedAtMs = ToMs(receivedAt),
+        Producer = e.Producer,
+        SourceId = e.SourceId,
+        RelatedId = e.RelatedId,
+        Category = e.Category,
+        Level = e.Level,
+        Detail = e.Detail,
+        Organisation = e.Organisation,
+        Score = e.Score,
+        Date = e.Date,
+        ModelVersion = e.ModelVersion,
+        ReasonsJson = e.Reasons is null ? null : JsonSerializer.Serialize(e.Reasons),
+        RelatedIdsJson = e.RelatedIds is null ? null : JsonSerializer.Serialize(e.RelatedIds),
+        Flag = e.Flag,
+    };
+
+    public static SchoolInfo ToSchool(SchoolRow r) => new(r.Urn, r.Name, r.LaCode, r.LaName, r.EstablishmentType, r.Phase, r.Status, r.TrustName,
+        r.PredecessorUrns.Length == 0 ? [] : r.PredecessorUrns.Split(',').Select(int.Parse).ToList());
+
+    public static EigDecision ToDecision(DecisionRow r) => new(
+        r.Id, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
+        new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
+        r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null);
+}
