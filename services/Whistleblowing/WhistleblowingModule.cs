@@ -5,6 +5,7 @@ using EducationHub.Whistleblowing.Application;
 using EducationHub.Whistleblowing.Crypto;
 using EducationHub.Whistleblowing.Grpc;
 using EducationHub.Whistleblowing.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EducationHub.Whistleblowing;
 
@@ -22,7 +23,7 @@ public static class WhistleblowingModule
             var (keys, pepper, _) = KeyMaterial.Load(options);
             return new CaseCrypto(keys, new ReceiptHasher(pepper, options.Receipt.Iterations));
         });
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<WhistleblowingClock>();
 
         builder.AddServiceDatabase<WhistleblowingDbContext>("whistleblowing");
         builder.Services.AddOutbox<WhistleblowingDbContext>();

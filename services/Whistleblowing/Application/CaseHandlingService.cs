@@ -12,7 +12,7 @@ namespace EducationHub.Whistleblowing.Application;
 /// The whistleblowing team's work on cases. Every read and action is audited; events carry
 /// URN, category, severity and outcome only.
 /// </summary>
-public sealed class CaseHandlingService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, TimeProvider clock)
+public sealed class CaseHandlingService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock)
 {
     private const string DefaultAcknowledgement =
         "Thank you for your report. We have received it and a member of the whistleblowing team is looking at it. " +

@@ -9,7 +9,7 @@ namespace EducationHub.Whistleblowing.Application;
 /// custodian approves a handler's reasoned request; only that handler may then reveal them,
 /// and every step is audited.
 /// </summary>
-public sealed class IdentityCustodyService(WhistleblowingDbContext db, CaseCrypto crypto, TimeProvider clock)
+public sealed class IdentityCustodyService(WhistleblowingDbContext db, CaseCrypto crypto, WhistleblowingClock clock)
 {
     public sealed record RequestView(IdentityDisclosureRequest Request, string Reason);
 

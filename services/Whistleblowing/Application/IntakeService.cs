@@ -11,7 +11,7 @@ namespace EducationHub.Whistleblowing.Application;
 /// and continue the conversation. Nothing here logs or stores anything about the reporter's
 /// connection; content is encrypted before it reaches the database.
 /// </summary>
-public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, TimeProvider clock)
+public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock)
 {
     public async Task<SubmissionReceipt> SubmitAsync(NewReport report, CancellationToken ct)
     {

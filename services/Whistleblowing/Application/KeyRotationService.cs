@@ -9,7 +9,7 @@ namespace EducationHub.Whistleblowing.Application;
 /// is not re-encrypted (its data key does not change), so rotation is fast and can resume after
 /// a failure; once it reports zero remaining, the old master key can be removed.
 /// </summary>
-public sealed partial class KeyRotationService(WhistleblowingDbContext db, CaseCrypto crypto, TimeProvider clock, ILogger<KeyRotationService> logger)
+public sealed partial class KeyRotationService(WhistleblowingDbContext db, CaseCrypto crypto, WhistleblowingClock clock, ILogger<KeyRotationService> logger)
 {
     public async Task<int> RewrapAllAsync(CancellationToken ct)
     {

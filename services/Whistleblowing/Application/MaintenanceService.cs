@@ -13,7 +13,7 @@ namespace EducationHub.Whistleblowing.Application;
 /// retention (content destroyed a configured time after closure). Safe to run concurrently
 /// on several replicas: the case's version check makes the second writer fail, not duplicate.
 /// </summary>
-public sealed partial class MaintenanceService(WhistleblowingDbContext db, WhistleblowingOptions options, TimeProvider clock, ILogger<MaintenanceService> logger)
+public sealed partial class MaintenanceService(WhistleblowingDbContext db, WhistleblowingOptions options, WhistleblowingClock clock, ILogger<MaintenanceService> logger)
 {
     public async Task<int> PublishRemindersAsync(CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using EducationHub.Whistleblowing.Application;
 namespace EducationHub.Whistleblowing.Infrastructure;
 
 /// <summary>Runs the reminder and retention sweeps on a timer (also available on demand through RunMaintenance).</summary>
-public sealed partial class MaintenanceWorker(IServiceScopeFactory scopes, WhistleblowingOptions options, TimeProvider clock, ILogger<MaintenanceWorker> logger) : BackgroundService
+public sealed partial class MaintenanceWorker(IServiceScopeFactory scopes, WhistleblowingOptions options, WhistleblowingClock clock, ILogger<MaintenanceWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
