@@ -33,7 +33,8 @@ public sealed record GrpcCallResult(
 
     public override string ToString() => RawJson;
 
-    internal static StatusCode FromWireName(string name) =>
+    /// <summary>"INVALID_ARGUMENT" → <see cref="StatusCode.InvalidArgument"/>.</summary>
+    public static StatusCode ParseCode(string name) =>
         Enum.TryParse<StatusCode>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var code)
             ? code
             : throw new FormatException($"Unknown gRPC status code name {name}.");

@@ -77,7 +77,7 @@ public static class PythonGrpcClient
         return new GrpcCallResult(
             false,
             response,
-            GrpcCallResult.FromWireName(root.GetProperty("code").GetString()!),
+            GrpcCallResult.ParseCode(root.GetProperty("code").GetString()!),
             root.GetProperty("message").GetString() ?? "",
             [.. root.GetProperty("fieldViolations").EnumerateArray().Select(v => new FieldViolation(Text(v, "field"), Text(v, "description")))],
             [.. root.GetProperty("preconditionViolations").EnumerateArray().Select(v => new PreconditionViolation(Text(v, "type"), Text(v, "subject"), Text(v, "description")))],
