@@ -1,5 +1,27 @@
+using EducationHub.AllInOne.Demo;
+using EducationHub.Complaints;
+using EducationHub.Governance;
+using EducationHub.Hub;
+using EducationHub.Whistleblowing;
+
+// The embedded default: every service module in one process, SQLite under ./data, in-memory bus,
+// development tokens; demo data on first run. See docs/hub.md.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("allinone");
+builder.AddSchoolRisk();
+builder.AddGovernance();
+builder.AddWhistleblowing();
+builder.AddComplaints();
+builder.AddHub();
+builder.AddDemo(args);
+
 var app = builder.Build();
+app.MapServiceDefaults();
+app.MapSchoolRisk();
+app.MapGovernance();
+app.MapWhistleblowing();
+app.MapComplaints();
+app.MapHub();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Globalization;
+using Spectre.Console;
+using Pb = EducationHub.Protos.Hub.V1;
+
+namespace EducationHub.Cli.Commands;
+
+/// <summary>`ehub school URN`: a school's priority, reasons, 12-month history and recent timeline.</summary>
+public static class SchoolCommand
+{
+    public static Command Create(Func<InvocationContext, CliContext> context)
+    {
+        var urn = new Argument<int>("urn", "The school's 6-digit URN.");
+        var limit = new Option<int>("--timeline", () => 20, "How many timeline entries to show.");
+        var command = new Command("school", "One school: priority, reasons, history and timeline.") { urn, limit };
+        command.SetHandler(async ic =>
+        {
+            var cli = context(ic);
+            var u = ic.ParseResult.GetValueForArgument(urn);
+            if (u is < 100000 or > 999999) { ic.ExitCode = ServerErrors.Usage(cli, "URN must have 6 digits."); return; }
+            var n = Math.Clamp(ic.ParseResult.GetValueForOption(limit), 1, 1000);
+            ic.ExitCode = await ServerErrors.GuardAsync(cli, async () =>
+            {
+                var p = await cli.Hub().GetSchoolProfileAsync(new Pb.GetSchoolProfileRequest { Urn = u, TimelineLimit = n });
+                Write(cli.Out, p);
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole o, Pb.SchoolProfile p)
+    {
+        o.Write(new Rule($"[bold]{Markup.Escape(p.SchoolName)}[/] (URN {p.Urn})").LeftJustified());
+        o.MarkupLine($"{Markup.Escape(p.LaName)} ({Markup.Escape(p.LaCode)}) · {Markup.Escape(p.Phase)} · {Markup.Escape(p.EstablishmentType)}{(p.TrustName.Length > 0 ? " · " + Markup.Escape(p.TrustName) : "")} · {Markup.Escape(p.Status)}");
+        o.MarkupLine($"Priority [bold]{p.Priority}[/] ({Markup.Escape(p.Band)}); SchoolRisk score {p.HardScore}; soft intelligence {p.SoftPoints.ToString("0.#", CultureInfo.InvariantCulture)} points");
+        foreach (var s in p.CurrentSupport) o.MarkupLine($"Support: {Markup.Escape(s)}");
+
+        var reasons = new Table().Border(TableBorder.Rounded).Title("Why").AddColumn("Reason").AddColumn(new TableColumn("Points").RightAligned()).AddColumn("Sources");
+        foreach (var r in p.Reasons) reasons.AddRow(Markup.Escape(r.Text), r.Points.ToString("0.#", CultureInfo.InvariantCulture), Markup.Escape(string.Join("\n", r.SourceRefs)));
+        o.Write(reasons);
+
+        var chart = new BarChart().Label("Priority, last 12 months (* = published)").Width(70).WithMaxValue(100);
+        foreach (var h in p.History) chart.AddItem(h.Month + (h.Published ? "*" : " "), h.Priority, h.Listed ? Color.Red : Color.Grey);
+        o.Write(chart);
+
+        var timeline = new Table().Border(TableBorder.Simple).Title("Timeline (newest first)").AddColumn("Date").AddColumn("What").AddColumn("Source").AddColumn(new TableColumn("Points").RightAligned());
+        foreach (var t in p.Timeline)
+            timeline.AddRow(t.OccurredAt.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(t.Summary), Markup.Escape(t.SourceRef),
+                t.PointsNow == 0 ? "" : t.PointsNow.ToString("0.#", CultureInfo.InvariantCulture));
+        o.Write(timeline);
+    }
+}
