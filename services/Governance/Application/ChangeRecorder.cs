@@ -24,7 +24,7 @@ internal static class ChangeRecorder
         db.Audit(caller.Organisation, caller.Subject, action, dot > 0 ? action[..dot] : action, entityId.ToString());
         db.Timeline.Add(new TimelineEntry
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialIds.Next(),
             Urn = urn,
             RecordedAt = now,
             OccurredOn = occurredOn,

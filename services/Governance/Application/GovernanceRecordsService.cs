@@ -102,5 +102,5 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, IClock cloc
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int urn, CancellationToken ct) =>
-        await db.Timeline.AsNoTracking().Where(t => t.Urn == urn).OrderBy(t => t.RecordedAt).ThenBy(t => t.Id).ToListAsync(ct);
+        await db.Timeline.AsNoTracking().Where(t => t.Urn == urn).OrderBy(t => t.OccurredOn).ThenBy(t => t.Id).ToListAsync(ct);
 }
