@@ -1,0 +1,50 @@
+using EducationHub.Complaints.Domain;
+using EducationHub.Contracts.V1;
+using EducationHub.Messaging;
+using EducationHub.Messaging.Outbox;
+
+namespace EducationHub.Complaints.Application;
+
+/// <summary>
+/// Builds the integration events for complaints. They carry URN, category, stage and outcome:
+/// never the summary or anything about the complainant.
+/// </summary>
+public static class ComplaintEvents
+{
+    public const string Producer = "complaints";
+
+    public static ComplaintReceived Received(Complaint c, Guid correlationId)
+    {
+        var e = EventEnvelope.New(Producer, correlationId);
+        return new ComplaintReceived(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
+            c.Id, c.Category.ToString(), c.Stage.ToString(), c.Channel.ToString(), c.SafeguardingFlag, c.CampaignId);
+    }
+
+    public static ComplaintEscalated Escalated(Complaint c, ComplaintStage from, Guid correlationId)
+    {
+        var e = EventEnvelope.New(Producer, correlationId);
+        return new ComplaintEscalated(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
+            c.Id, c.Category.ToString(), from.ToString(), c.Stage.ToString());
+    }
+
+    public static ComplaintConcluded Concluded(Complaint c, Guid correlationId)
+    {
+        var e = EventEnvelope.New(Producer, correlationId);
+        return new ComplaintConcluded(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
+            c.Id, c.Category.ToString(), c.Stage.ToString(), (c.FinalOutcome ?? StageOutcome.Withdrawn).ToString());
+    }
+
+    public static ComplaintTimescaleBreached Breached(Complaint c, string stage, DateOnly dueOn, Guid correlationId)
+    {
+        var e = EventEnvelope.New(Producer, correlationId);
+        return new ComplaintTimescaleBreached(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
+            c.Id, c.Category.ToString(), stage, dueOn);
+    }
+
+    public static ComplaintCampaignDetected CampaignDetected(Campaign campaign, IReadOnlyList<Guid> complaintIds, Guid correlationId)
+    {
+        var e = EventEnvelope.New(Producer, correlationId);
+        return new ComplaintCampaignDetected(e.EventId, e.OccurredAt, campaign.Urn, e.Producer, e.CorrelationId,
+            campaign.Id, campaign.Category.ToString(), complaintIds);
+    }
+}
