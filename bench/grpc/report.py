@@ -29,6 +29,9 @@ def machine():
         f"- OS: {os_name}, kernel {platform.release()}",
         f"- .NET: SDK {sh('dotnet --version')}, runtime {sh('dotnet --list-runtimes | grep NETCore.App | tail -1')}",
         f"- Node: {sh('node --version')}; h2load: {sh('h2load --version | head -1')}; g++: {sh('g++ --version | head -1')}",
+        f"- Code: commit {sh('git log -1 --format=%h')}; uncommitted changes in the gRPC layer at run time: "
+        f"{sh('git status --porcelain -- services/BuildingBlocks/EducationHub.Grpc | wc -l')} file(s) "
+        "(the tree is shared with engineers at work; the benchmark builds what is on disk)",
     ]
 
 

@@ -16,6 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+cd "$root"
 ROUNDS=${ROUNDS:-3}
 N=${N:-200000}
 C=${C:-16}
