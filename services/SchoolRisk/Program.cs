@@ -1,9 +1,13 @@
-using EducationHub.SchoolRisk.Application.Backtest;
+using EducationHub.SchoolRisk.Application.Cli;
 
 // Command-line tools share the binary; everything else is the distributed SchoolRisk service host.
 if (BacktestCommand.Handles(args))
 {
     return BacktestCommand.Run(args, Console.Out, Console.Error);
+}
+if (ImportCommand.Handles(args))
+{
+    return await ImportCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +16,7 @@ builder.AddSchoolRisk();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapSchoolRisk();
-app.Run();
+await app.RunAsync();
 return 0;
 
 public partial class Program;

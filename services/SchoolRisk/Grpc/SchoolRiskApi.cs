@@ -67,6 +67,8 @@ public sealed partial class SchoolRiskApi(
         RequestFields.Text(errors, request.EstablishmentType, "establishment_type", 200, required: false);
         errors.ThrowIfAny();
 
+        // EF translates ToLower() to SQL LOWER() on both providers; StringComparison overloads do not translate.
+#pragma warning disable CA1862
         var query = db.Schools.AsNoTracking();
         if (request.LaCode.Length > 0)
         {
@@ -91,6 +93,7 @@ public sealed partial class SchoolRiskApi(
             var term = request.NameContains.ToLowerInvariant();
             query = query.Where(s => s.Name.ToLower().Contains(term));
         }
+#pragma warning restore CA1862
         var ct = context.CancellationToken;
         var total = await query.CountAsync(ct);
         var size = request.PageSize == 0 ? 50 : request.PageSize;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using EducationHub.SchoolRisk.Application.Model;
 
-namespace EducationHub.SchoolRisk.Application.Backtest;
+using EducationHub.SchoolRisk.Application.Backtest;
+
+namespace EducationHub.SchoolRisk.Application.Cli;
 
 /// <summary>
 /// <c>backtest --as-of 2016-12-31 --data ../shared/data [--until 2017-12-31] [--model file.json] [--report out.md]</c>:
@@ -40,17 +42,8 @@ public static class BacktestCommand
 
     private static Dictionary<string, string>? ParseOptions(string[] args, TextWriter error)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                error.WriteLine($"unexpected argument '{args[i]}'");
-                return null;
-            }
-            options[args[i][2..]] = args[i + 1];
-        }
-        if (args.Length % 2 != 0 || !options.TryGetValue("as-of", out var asOf) || !options.ContainsKey("data"))
+        var options = CommandOptions.Parse(args, error);
+        if (options is null || !options.TryGetValue("as-of", out var asOf) || !options.ContainsKey("data"))
         {
             return null;
         }
