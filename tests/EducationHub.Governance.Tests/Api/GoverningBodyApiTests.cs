@@ -1,0 +1,131 @@
+using EducationHub.Governance.Tests.Support;
+using EducationHub.Grpc;
+using Pb = EducationHub.Protos.Governance.V1;
+
+namespace EducationHub.Governance.Tests.Api;
+
+public abstract class GoverningBodyApiTests(HostFixture fixture)
+{
+    private readonly GovernanceHost _host = fixture.Host;
+
+    [Fact]
+    public async Task Governors_vacancies_chair_and_gaps_are_tracked()
+    {
+        var urn = Scenario.NewUrn();
+        var body = await _host.Call<Pb.CreateGoverningBodyRequest, Pb.GoverningBody>("CreateGoverningBody", new Pb.CreateGoverningBodyRequest
+        {
+            Urn = urn,
+            Name = "Governing Board of Park View Primary",
+            Kind = Pb.GoverningBodyKind.Maintained,
+            Clerk = new Pb.Clerk { Name = "C. Clerk", Email = "clerk@parkview.example" },
+            Constitution =
+            {
+                new Pb.ConstitutionPlaces { Category = Pb.GovernorCategory.Parent, Places = 2 },
+                new Pb.ConstitutionPlaces { Category = Pb.GovernorCategory.CoOpted, Places = 3 },
+            },
+            SkillsGaps = { "finance", "safeguarding" },
+        });
+        Assert.Equal(2, body.Vacancies.Single(v => v.Category == Pb.GovernorCategory.Parent).Vacant);
+        Assert.Equal("", body.ChairGovernorId);
+
+        var chair = await Appoint(urn, "Ann Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair);
+        await Appoint(urn, "Pat Parent", Pb.GovernorCategory.Parent, Pb.GoverningRole.Member);
+        var second = await _host.Fails<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", AppointRequest(urn, "Second Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair));
+        Assert.Equal(StatusCode.FailedPrecondition, second.StatusCode);
+
+        body = await _host.Call<Pb.GetGoverningBodyRequest, Pb.GoverningBody>("GetGoverningBody", new Pb.GetGoverningBodyRequest { Urn = urn }, _host.ReadToken);
+        Assert.Equal(chair.GovernorId, body.ChairGovernorId);
+        Assert.Equal(2, body.Governors.Count);
+        Assert.Equal(1, body.Vacancies.Single(v => v.Category == Pb.GovernorCategory.Parent).Vacant);
+        Assert.Equal(2, body.Vacancies.Single(v => v.Category == Pb.GovernorCategory.CoOpted).Vacant);
+        Assert.Equal(["finance", "safeguarding"], body.SkillsGaps);
+
+        var left = await _host.Call<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
+            new Pb.RemoveGovernorRequest { GovernorId = chair.GovernorId, LeftOn = "2026-03-16", Reason = "Resigned" });
+        Assert.False(left.Current);
+        body = await _host.Call<Pb.GetGoverningBodyRequest, Pb.GoverningBody>("GetGoverningBody", new Pb.GetGoverningBodyRequest { Urn = urn, IncludeFormer = true });
+        Assert.Equal("", body.ChairGovernorId);
+        Assert.Equal(2, body.Governors.Count);
+
+        var updated = await _host.Call<Pb.UpdateGoverningBodyRequest, Pb.GoverningBody>("UpdateGoverningBody", new Pb.UpdateGoverningBodyRequest
+        {
+            Urn = urn,
+            Name = "Governing Board of Park View Primary School",
+            Constitution = { new Pb.ConstitutionPlaces { Category = Pb.GovernorCategory.Parent, Places = 1 } },
+            TrainingGaps = { "safer recruitment" },
+        });
+        Assert.Empty(updated.Vacancies);
+        Assert.Equal(["safer recruitment"], updated.TrainingGaps);
+
+        var duplicate = await _host.Fails<Pb.CreateGoverningBodyRequest, Pb.GoverningBody>("CreateGoverningBody",
+            new Pb.CreateGoverningBodyRequest { Urn = urn, Name = "Again", Kind = Pb.GoverningBodyKind.Maintained });
+        Assert.Equal(StatusCode.AlreadyExists, duplicate.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reviews_and_concerns_are_recorded_and_listed()
+    {
+        var urn = Scenario.NewUrn();
+        await _host.Call<Pb.RecordGovernanceReviewRequest, Pb.GovernanceReview>("RecordGovernanceReview", new Pb.RecordGovernanceReviewRequest
+        {
+            Urn = urn,
+            Kind = Pb.ReviewKind.ExternalReviewOfGovernance,
+            ReviewedOn = "2026-02-10",
+            Reviewer = "National Leader of Governance",
+            Outcome = Pb.ReviewOutcome.Ineffective,
+            Summary = "Board does not challenge leaders on outcomes",
+            Recommendations = { "Skills audit", "Replace the chair" },
+        });
+        var reviews = await _host.Call<Pb.ListGovernanceReviewsRequest, Pb.ListGovernanceReviewsResponse>("ListGovernanceReviews", new Pb.ListGovernanceReviewsRequest { Urn = urn });
+        Assert.Equal(Pb.ReviewOutcome.Ineffective, Assert.Single(reviews.Reviews).Outcome);
+
+        var concern = await _host.Call<Pb.RaiseGovernanceConcernRequest, Pb.GovernanceConcern>("RaiseGovernanceConcern", new Pb.RaiseGovernanceConcernRequest
+        {
+            Urn = urn,
+            Severity = Pb.ConcernSeverity.Critical,
+            Source = Pb.ConcernSource.Officer,
+            Summary = "Governors excluding the headteacher from meetings",
+            RaisedOn = "2026-03-01",
+        });
+        Assert.True(concern.Open);
+        var closed = await _host.Call<Pb.CloseGovernanceConcernRequest, Pb.GovernanceConcern>("CloseGovernanceConcern",
+            new Pb.CloseGovernanceConcernRequest { ConcernId = concern.ConcernId, Resolution = "IEB appointed" });
+        Assert.False(closed.Open);
+        Assert.Equal("2026-03-16", closed.ClosedOn);
+        var again = await _host.Fails<Pb.CloseGovernanceConcernRequest, Pb.GovernanceConcern>("CloseGovernanceConcern",
+            new Pb.CloseGovernanceConcernRequest { ConcernId = concern.ConcernId, Resolution = "again" });
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+
+        var open = await _host.Call<Pb.ListGovernanceConcernsRequest, Pb.ListGovernanceConcernsResponse>("ListGovernanceConcerns", new Pb.ListGovernanceConcernsRequest { Urn = urn });
+        Assert.Empty(open.Concerns);
+        var all = await _host.Call<Pb.ListGovernanceConcernsRequest, Pb.ListGovernanceConcernsResponse>("ListGovernanceConcerns", new Pb.ListGovernanceConcernsRequest { Urn = urn, IncludeClosed = true });
+        Assert.Single(all.Concerns);
+    }
+
+    [Fact]
+    public async Task A_term_longer_than_four_years_is_refused()
+    {
+        var request = AppointRequest(Scenario.NewUrn(), "Long Term", Pb.GovernorCategory.Parent, Pb.GoverningRole.Member);
+        request.TermEndsOn = "2030-03-02";
+        var ex = await _host.Fails<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", request);
+        Assert.Equal("term_ends_on", Assert.Single(ex.GetBadRequest()!.FieldViolations).Field);
+    }
+
+    private Task<Pb.Governor> Appoint(int urn, string name, Pb.GovernorCategory category, Pb.GoverningRole role) =>
+        _host.Call<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", AppointRequest(urn, name, category, role));
+
+    private static Pb.AppointGovernorRequest AppointRequest(int urn, string name, Pb.GovernorCategory category, Pb.GoverningRole role) => new()
+    {
+        Urn = urn,
+        FullName = name,
+        Category = category,
+        Role = role,
+        AppointedBy = "governing board",
+        AppointedOn = "2026-01-01",
+        TermEndsOn = "2029-12-31",
+    };
+}
+
+public sealed class SqliteGoverningBodyApiTests(SqliteHostFixture fixture) : GoverningBodyApiTests(fixture), IClassFixture<SqliteHostFixture>;
+
+public sealed class PostgresGoverningBodyApiTests(PostgresHostFixture fixture) : GoverningBodyApiTests(fixture), IClassFixture<PostgresHostFixture>;
