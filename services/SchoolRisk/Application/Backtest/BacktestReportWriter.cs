@@ -10,7 +10,7 @@ public static class BacktestReportWriter
     {
         var text = new StringBuilder();
         text.AppendLine(Inv($"Backtest as of {result.AsOf:yyyy-MM-dd}; outcome = first full inspection up to {result.OutcomeUntil:yyyy-MM-dd} Inadequate or worse than before"));
-        text.AppendLine(Inv($"Schools scored: {result.SchoolsScored}; with an outcome: {result.SchoolsWithOutcome}; adverse: {result.AdverseOutcomes} (base rate {result.BaseRate:P1})"));
+        text.AppendLine(Inv($"Schools in register: {result.SchoolsInRegister}; with an outcome: {result.SchoolsWithOutcome}; adverse: {result.AdverseOutcomes} (base rate {result.BaseRate:P1})"));
         text.AppendLine();
         text.AppendLine(Inv($"{"Scoring",-52} {"AUC",6} {"P@5%",7} {"R@5%",7} {"P@10%",7} {"R@10%",7} {"lift@5%",8}"));
         foreach (var r in result.Rankings)
@@ -31,7 +31,7 @@ public static class BacktestReportWriter
         var md = new StringBuilder();
         md.AppendLine(Inv($"### As of {result.AsOf:yyyy-MM-dd}, outcomes to {result.OutcomeUntil:yyyy-MM-dd} (model {result.ModelVersion})"));
         md.AppendLine();
-        md.AppendLine(Inv($"Schools scored {result.SchoolsScored}; with an outcome {result.SchoolsWithOutcome}; adverse {result.AdverseOutcomes}; base rate {result.BaseRate:P1}."));
+        md.AppendLine(Inv($"Schools in register {result.SchoolsInRegister}; with an outcome {result.SchoolsWithOutcome}; adverse {result.AdverseOutcomes}; base rate {result.BaseRate:P1}."));
         md.AppendLine();
         md.AppendLine("| scoring | AUC | precision top 5% | recall top 5% | precision top 10% | recall top 10% | lift top 5% |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

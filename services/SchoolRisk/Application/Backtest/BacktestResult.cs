@@ -4,7 +4,7 @@ public sealed record BacktestResult(
     DateOnly AsOf,
     DateOnly OutcomeUntil,
     string ModelVersion,
-    int SchoolsScored,
+    int SchoolsInRegister,
     int SchoolsWithOutcome,
     int AdverseOutcomes,
     IReadOnlyList<RankingMetrics> Rankings,

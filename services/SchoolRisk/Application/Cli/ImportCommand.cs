@@ -50,9 +50,13 @@ public static class ImportCommand
         if (options.TryGetValue("assess-as-of", out var asOfText))
         {
             var asOf = DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var assessor = services.GetRequiredService<RiskAssessor>();
             clock.Restart();
-            var result = await services.GetRequiredService<RiskAssessor>().AssessAllAsync(asOf, null, CancellationToken.None);
-            output.WriteLine(Inv($"assess-all as of {asOf:yyyy-MM-dd}: {result.Assessed} schools, {result.Published} events, model {result.ModelVersion}, {clock.Elapsed.TotalSeconds:0.00} s"));
+            var scored = await assessor.AssessLocalAuthorityAsync(null, asOf, includeClosed: false, CancellationToken.None);
+            output.WriteLine(Inv($"score only (load evidence + assess, nothing stored) as of {asOf:yyyy-MM-dd}: {scored.Count} schools in {clock.Elapsed.TotalSeconds:0.00} s"));
+            clock.Restart();
+            var result = await assessor.AssessAllAsync(asOf, null, CancellationToken.None);
+            output.WriteLine(Inv($"assess-all (score, store, publish via outbox) as of {asOf:yyyy-MM-dd}: {result.Assessed} schools, {result.Published} events, model {result.ModelVersion}, {clock.Elapsed.TotalSeconds:0.00} s"));
         }
         using var process = Process.GetCurrentProcess();
         output.WriteLine(Inv($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB"));
