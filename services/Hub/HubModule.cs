@@ -20,6 +20,7 @@ public static class HubModule
     public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        RefuseOpenDashboardOffLoopback(builder.Configuration, options);
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
         builder.AddServiceDatabase<HubDbContext>("hub");
         builder.Services.AddOutbox<HubDbContext>();
@@ -63,6 +64,18 @@ public static class HubModule
         app.MapGrpcService<HubApi>();
         app.MapHubDashboard();
         return app;
+    }
+
+    /// <summary>An unauthenticated dashboard is only acceptable on this machine: refuse to start otherwise.</summary>
+    private static void RefuseOpenDashboardOffLoopback(IConfiguration configuration, HubOptions options)
+    {
+        if (!options.DashboardWithoutSignIn) return;
+        var web = configuration["Hosting:WebUrl"];
+        if (string.IsNullOrEmpty(web)) return;
+        var host = Uri.TryCreate(web.Replace("*", "any", StringComparison.Ordinal).Replace("+", "any", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : "";
+        if (host is "127.0.0.1" or "localhost" or "[::1]" or "::1") return;
+        throw new InvalidOperationException(
+            $"Hub:DashboardWithoutSignIn is for the local one-machine run only, but the web endpoint is {web}. Bind it to 127.0.0.1 or turn the switch off (the dashboard then asks for a token).");
     }
 
     private static void AddConsumer<T>(IServiceCollection services) where T : class, IConsumer =>

@@ -1,5 +1,7 @@
+extern alias cli;
+
 using System.IO.Compression;
-using EducationHub.Cli;
+using cli::EducationHub.Cli;
 using EducationHub.Hub.Tests.Api;
 
 namespace EducationHub.Hub.Tests.Cli;
@@ -89,7 +91,7 @@ public class CliTests
         Assert.Equal(1, missing.Code);
         Assert.False(File.Exists(key)); // the CLI never invents a key the server does not know
 
-        EducationHub.ServiceDefaults.Auth.DevSigningKey.LoadOrCreate(key);
+        global::EducationHub.ServiceDefaults.Auth.DevSigningKey.LoadOrCreate(key);
         var made = await Run("token", "--key-file", key, "--org", "ofsted");
         Assert.Equal(0, made.Code);
         Assert.Equal(3, made.Out.Trim().Split('.').Length);
