@@ -52,6 +52,7 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMinimalErrorPages();
         app.MapServiceHealth();
+        app.MapGrpcHealthAndReflection();
         return app;
     }
 }

@@ -17,6 +17,7 @@ internal static class HealthSetup
 
         // A check registered without its own timeout must not hang a probe (or the gRPC status loop).
         builder.Services.AddSingleton<IPostConfigureOptions<HealthCheckServiceOptions>, DefaultCheckTimeout>();
+        builder.Services.AddSingleton<IReadinessListener, GrpcReadinessListener>();
         builder.Services.AddSingleton<ReadinessMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadinessMonitor>());
     }

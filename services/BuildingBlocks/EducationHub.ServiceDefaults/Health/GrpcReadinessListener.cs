@@ -1,0 +1,32 @@
+using EducationHub.Grpc.Health;
+using Microsoft.Extensions.Hosting;
+
+namespace EducationHub.ServiceDefaults.Health;
+
+/// <summary>
+/// Keeps the gRPC health service's overall status ("") equal to readiness; every mapped service without a
+/// status of its own reports the overall one. NOT_SERVING until the first evaluation, and for good once
+/// the host starts stopping (the gRPC layer then marks everything NOT_SERVING; a late evaluation must not undo it).
+/// </summary>
+internal sealed class GrpcReadinessListener : IReadinessListener
+{
+    private readonly HealthStatusRegistry _statuses;
+    private readonly CancellationToken _stopping;
+
+    public GrpcReadinessListener(HealthStatusRegistry statuses, IHostApplicationLifetime lifetime)
+    {
+        _statuses = statuses;
+        _stopping = lifetime.ApplicationStopping;
+        _statuses.SetStatus(HealthStatusRegistry.OverallService, GrpcHealthStatus.NotServing);
+    }
+
+    public void OnReadinessEvaluated(bool ready)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _statuses.SetStatus(HealthStatusRegistry.OverallService, ready ? GrpcHealthStatus.Serving : GrpcHealthStatus.NotServing);
+    }
+}
