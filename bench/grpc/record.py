@@ -11,6 +11,8 @@ rps = float(re.search(r"finished in [^,]+, ([\d.]+) req/s", summary).group(1))
 done = re.search(r"requests: (\d+) total, \d+ started, (\d+) done, (\d+) succeeded, (\d+) failed, (\d+) errored", summary)
 succeeded, failed, errored = int(done.group(3)), int(done.group(4)), int(done.group(5))
 latencies = sorted(int(line.split("\t")[2]) for line in open(log_path) if line.strip())
+if len(latencies) != succeeded + failed + errored:
+    sys.exit(f"{log_path} has {len(latencies)} requests, h2load reported {succeeded + failed + errored}")
 
 
 def percentile(p):

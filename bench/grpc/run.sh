@@ -78,6 +78,7 @@ for round in $(seq 1 "$ROUNDS"); do
     start_server "$server"
     /usr/bin/python3 "$here/preflight.py" "127.0.0.1:$port" "$here/protos"
     h2 "$WARMUP" "" > /dev/null
+    rm -f "$work/requests.log"  # h2load appends to its --log-file
     h2 "$N" "$work/requests.log" > "$work/h2load.txt"
     "$build/cpp/stream_client" "127.0.0.1:$port" "$STREAM_COUNT" 64 "$STREAMS" > "$work/stream.json"
     hwm_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
