@@ -27,7 +27,9 @@ STREAMS=${STREAMS:-4}
 export EHUB_BUILD_SLOT=${EHUB_BUILD_SLOT:-bench}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 build="$here/build"
-work=$(mktemp -d /tmp/ehub-bench.XXXXXX)
+# Inside build/ (ignored by git), not /tmp: other sessions sweep /tmp/ehub-* while we run.
+mkdir -p "$here/build"
+work=$(mktemp -d "$here/build/run.XXXXXX")
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
