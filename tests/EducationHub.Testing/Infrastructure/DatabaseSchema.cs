@@ -31,8 +31,8 @@ public static class DatabaseSchema
         foreach (var table in tables.Where(t => !IsBookkeeping(t)))
         {
             lines.Add($"table {table}");
-            lines.AddRange(await QueryAsync(connection, $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}')",
-                r => $"column {table}.{r.GetString(0)} {r.GetString(1).ToUpperInvariant()} {(r.GetInt64(2) == 1 ? "NOT NULL" : "NULL")} pk={r.GetInt64(3)}"));
+            lines.AddRange(await QueryAsync(connection, $"SELECT name, type, \"notnull\", pk, dflt_value FROM pragma_table_info('{table}')",
+                r => $"column {table}.{r.GetString(0)} {r.GetString(1).ToUpperInvariant()} {(r.GetInt64(2) == 1 ? "NOT NULL" : "NULL")} pk={r.GetInt64(3)} default={(r.IsDBNull(4) ? "" : r.GetString(4))}"));
             var indexes = await QueryAsync(connection, $"SELECT name, \"unique\", origin FROM pragma_index_list('{table}')",
                 r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1, Origin: r.GetString(2)));
             foreach (var index in indexes.Where(i => i.Origin == "c"))

@@ -17,7 +17,7 @@ public sealed class PlatformTestDbContext(DbContextOptions<PlatformTestDbContext
             e.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(r => r.EventId).HasColumnName("event_id");
             e.Property(r => r.Kind).HasColumnName("kind").IsRequired();
-            e.Property(r => r.Sequence).HasColumnName("sequence");
+            e.Property(r => r.Sequence).HasColumnName("sequence").HasDefaultValue(0);
             e.Property(r => r.ReceivedAt).HasColumnName("received_at");
             e.HasIndex(r => r.EventId).HasDatabaseName("ix_received_events_event_id");
         });
