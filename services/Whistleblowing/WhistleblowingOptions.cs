@@ -57,6 +57,7 @@ public sealed class RetentionOptions
 public sealed class AttachmentOptions
 {
     public int MaxCount { get; set; } = 3;
-    public int MaxBytes { get; set; } = 2 * 1024 * 1024;
+    // 3 × 1 MiB plus text stays under the gRPC layer's 4 MiB message limit.
+    public int MaxBytes { get; set; } = 1024 * 1024;
     public List<string> AllowedContentTypes { get; set; } = ["application/pdf", "image/png", "image/jpeg", "text/plain"];
 }

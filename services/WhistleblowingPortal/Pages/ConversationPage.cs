@@ -1,0 +1,158 @@
+using System.Globalization;
+using EducationHub.Grpc;
+using EducationHub.Protos.Whistleblowing.V1;
+using EducationHub.WhistleblowingPortal.Html;
+using EducationHub.WhistleblowingPortal.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using static EducationHub.WhistleblowingPortal.Html.Components;
+using static EducationHub.WhistleblowingPortal.Html.H;
+
+namespace EducationHub.WhistleblowingPortal.Pages;
+
+/// <summary>The reporter's conversation with the team, replying, and adding information to the report.</summary>
+internal static class ConversationPage
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static Task<IResult> Get(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger) =>
+        WithSession(context, layout, cookie, logger, async session =>
+            View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), "", new FormErrors(), sent: context.Request.Query.ContainsKey("sent")));
+
+    public static Task<IResult> Reply(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger) =>
+        Write(context, layout, antiforgery, gateway, cookie, logger, addInformation: false);
+
+    public static IResult AddInformationForm(HttpContext context, Layout layout, IAntiforgery antiforgery, ReporterSessionCookie cookie) =>
+        cookie.Read(context) is null ? Results.Redirect(layout.Base + "/check") : AddInformationView(context, layout, antiforgery, "", new FormErrors());
+
+    public static Task<IResult> AddInformation(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger) =>
+        Write(context, layout, antiforgery, gateway, cookie, logger, addInformation: true);
+
+    private static async Task<IResult> Write(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger, bool addInformation)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return ErrorPages.FormExpired(layout, addInformation ? "/add-information" : "/conversation");
+        }
+
+        return await WithSession(context, layout, cookie, logger, async session =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var body = form["message"].ToString();
+            var errors = new FormErrors();
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                errors.Add("message", addInformation ? "Enter the information you want to add" : "Enter your message");
+            }
+            else if (body.Length > 10_000)
+            {
+                errors.Add("message", "Your message must be 10,000 characters or fewer");
+            }
+
+            var files = await Uploads.ReadAsync(form, "attachments", errors, context.RequestAborted);
+            if (!errors.Any)
+            {
+                try
+                {
+                    if (addInformation)
+                    {
+                        await gateway.AddInformationAsync(session, body.Trim(), files, context.RequestAborted);
+                    }
+                    else
+                    {
+                        await gateway.ReplyAsync(session, body.Trim(), files, context.RequestAborted);
+                    }
+
+                    return Results.Redirect(layout.Base + "/conversation?sent=1");
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+                {
+                    foreach (var v in e.GetBadRequest()?.FieldViolations ?? [])
+                    {
+                        errors.Add(v.Field.StartsWith("attachments", StringComparison.Ordinal) ? "attachments" : "message", "This " + (v.Field.StartsWith("attachments", StringComparison.Ordinal) ? "file " : "message ") + v.Description);
+                    }
+                }
+            }
+
+            return addInformation
+                ? AddInformationView(context, layout, antiforgery, body, errors)
+                : View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), body, errors, sent: false);
+        });
+    }
+
+    private static async Task<IResult> WithSession(HttpContext context, Layout layout, ReporterSessionCookie cookie, ILogger<PortalLog> logger, Func<string, Task<IResult>> action)
+    {
+        if (cookie.Read(context) is not { } session)
+        {
+            return Results.Redirect(layout.Base + "/check");
+        }
+
+        try
+        {
+            return await action(session);
+        }
+        catch (RpcException e) when (WhistleblowingGateway.IsRejectedCredential(e))
+        {
+            cookie.Clear(context);
+            return Results.Redirect(layout.Base + "/check");
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+        {
+            return layout.Page("Your report is closed", "<h1 class=\"heading-l\">Your report is closed</h1><p class=\"body\">This report has been closed, so it can no longer receive messages. If you have a new concern, <a class=\"link\" href=\"" + layout.Base + "/new\">make a new report</a>.</p>", status: 409);
+        }
+        catch (RpcException e)
+        {
+            PortalLog.ServiceFailed(logger, "Conversation", e.StatusCode);
+            return ErrorPages.Unavailable(layout, "We could not open your report.");
+        }
+    }
+
+    private static IResult View(HttpContext context, Layout layout, IAntiforgery antiforgery, ReporterConversation conversation, string draft, FormErrors errors, bool sent)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var messages = conversation.Messages.Count == 0
+            ? "<p class=\"body\" id=\"no-messages\">There are no messages yet. We will acknowledge your report within 7 days of receiving it.</p>"
+            : "<ol class=\"messages\">" + Join(conversation.Messages.Select(Message)) + "</ol>";
+        var reply = !conversation.CanReply
+            ? "<p class=\"body\">This report is closed. You can no longer send messages about it.</p>"
+            : $"<form method=\"post\" action=\"{layout.Base}/conversation/reply\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
+              TextArea("message", "Send a message to the whistleblowing team", draft, errors, "Answer a question or tell us anything new.", rows: 5) +
+              FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
+              Button("Send message") + "</form>" +
+              $"<p class=\"body\"><a class=\"link\" href=\"{layout.Base}/add-information\">Add information to your original report</a></p>";
+        var body = ErrorSummary(errors) +
+            (sent ? "<div class=\"notification-banner notification-banner--success\" role=\"alert\"><p class=\"notification-banner-heading\">Your message has been sent</p></div>" : "") +
+            "<h1 class=\"heading-l\">Your report</h1>" +
+            "<dl class=\"summary-list\">" +
+            $"<div class=\"summary-list-row\"><dt class=\"summary-list-key\">Status</dt><dd class=\"summary-list-value\"><strong class=\"tag\" id=\"status\">{E(Categories.Status(conversation.Status))}</strong></dd></div>" +
+            $"<div class=\"summary-list-row\"><dt class=\"summary-list-key\">Sent</dt><dd class=\"summary-list-value\">{E(When(conversation.ReceivedAt.ToDateTimeOffset()))}</dd></div>" +
+            $"<div class=\"summary-list-row\"><dt class=\"summary-list-key\">About</dt><dd class=\"summary-list-value\">{E(Categories.Label(conversation.Category))}</dd></div></dl>" +
+            "<h2 class=\"heading-m\">Messages</h2>" + messages + reply +
+            $"<form method=\"post\" action=\"{layout.Base}/sign-out\" class=\"sign-out\">" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) + Button("Sign out", secondary: true) + "</form>";
+        return layout.Page("Your report", body, errors.Any, errors.Any ? 400 : 200);
+    }
+
+    private static IResult AddInformationView(HttpContext context, Layout layout, IAntiforgery antiforgery, string draft, FormErrors errors)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var body = ErrorSummary(errors) +
+            "<h1 class=\"heading-l\">Add information to your report</h1>" +
+            "<p class=\"body\">Tell us anything you remembered or found out after sending your report.</p>" +
+            $"<form method=\"post\" action=\"{layout.Base}/add-information\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
+            TextArea("message", "Information to add", draft, errors, rows: 8) +
+            FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
+            Button("Add to report") + "</form>";
+        return layout.Page("Add information to your report", body, errors.Any, errors.Any ? 400 : 200, backLink: layout.Base + "/conversation");
+    }
+
+    private static string Message(ConversationMessage m)
+    {
+        var fromReporter = m.Author == MessageAuthor.Reporter;
+        var who = fromReporter ? (m.AdditionalInformation ? "You added information" : "You") : "Whistleblowing team";
+        var files = m.Attachments.Count == 0 ? "" : "<ul class=\"list message-files\">" + Join(m.Attachments.Select(a => $"<li>Attached: {E(a.FileName)}</li>")) + "</ul>";
+        return $"<li class=\"message {(fromReporter ? "message--reporter" : "message--team")}\"><p class=\"message-meta\"><strong>{E(who)}</strong> <span class=\"message-date\">{E(When(m.SentAt.ToDateTimeOffset()))}</span></p>" +
+            Paragraphs(m.Body) + files + "</li>";
+    }
+
+    private static string When(DateTimeOffset at) =>
+        at.ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+}

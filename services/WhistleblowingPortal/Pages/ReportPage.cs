@@ -1,0 +1,179 @@
+using EducationHub.Grpc;
+using EducationHub.Protos.Whistleblowing.V1;
+using EducationHub.WhistleblowingPortal.Html;
+using EducationHub.WhistleblowingPortal.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using static EducationHub.WhistleblowingPortal.Html.Components;
+using static EducationHub.WhistleblowingPortal.Html.H;
+
+namespace EducationHub.WhistleblowingPortal.Pages;
+
+/// <summary>The report form, its validation and the one-time receipt.</summary>
+internal static class ReportPage
+{
+    private static readonly string[] FieldOrder = ["urn", "school-name", "category", "what-happened", "when", "who-else-knows", "contact", "passphrase", "passphrase-confirm", "attachments"];
+
+    // Service field paths → form field ids, so the service's own validation lands next to the right field.
+    private static readonly Dictionary<string, string> ServiceFields = new(StringComparer.Ordinal)
+    {
+        ["urn"] = "urn",
+        ["school_name"] = "school-name",
+        ["category"] = "category",
+        ["what_happened"] = "what-happened",
+        ["when_it_happened"] = "when",
+        ["who_else_knows"] = "who-else-knows",
+        ["contact_details"] = "contact",
+        ["passphrase"] = "passphrase",
+    };
+
+    public static IResult Get(HttpContext context, Layout layout, IAntiforgery antiforgery) =>
+        Form(context, layout, antiforgery, new Dictionary<string, string>(), new FormErrors());
+
+    public static async Task<IResult> Post(HttpContext context, Layout layout, IAntiforgery antiforgery, Throttle throttle, WhistleblowingGateway gateway, ILogger<PortalLog> logger)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return ErrorPages.FormExpired(layout, "/new");
+        }
+
+        if (!throttle.TrySubmit(context))
+        {
+            return ErrorPages.TooMany(layout);
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var values = FieldOrder.ToDictionary(f => f, f => form[f].ToString());
+        var errors = new FormErrors();
+        Validate(values, errors);
+        var files = await Uploads.ReadAsync(form, "attachments", errors, context.RequestAborted);
+        if (errors.Any)
+        {
+            errors.SortBy(FieldOrder);
+            return Form(context, layout, antiforgery, values, errors);
+        }
+
+        var request = new SubmitReportRequest
+        {
+            Urn = values["urn"].Trim(),
+            SchoolName = values["school-name"].Trim(),
+            Category = Categories.All.First(c => c.Value == values["category"]).Proto,
+            WhatHappened = values["what-happened"].Trim(),
+            WhenItHappened = values["when"].Trim(),
+            WhoElseKnows = values["who-else-knows"].Trim(),
+            ContactDetails = values["contact"].Trim(),
+            Passphrase = values["passphrase"],
+            Attachments = { files },
+        };
+
+        SubmitReportResponse receipt;
+        try
+        {
+            receipt = await gateway.SubmitAsync(request, context.RequestAborted);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            foreach (var violation in e.GetBadRequest()?.FieldViolations ?? [])
+            {
+                var field = violation.Field.StartsWith("attachments", StringComparison.Ordinal) ? "attachments" : ServiceFields.GetValueOrDefault(violation.Field, "what-happened");
+                errors.Add(field, Sentence(field, violation.Description));
+            }
+
+            errors.SortBy(FieldOrder);
+            return Form(context, layout, antiforgery, values, errors);
+        }
+        catch (RpcException e)
+        {
+            PortalLog.ServiceFailed(logger, "Submit", e.StatusCode);
+            return ErrorPages.Unavailable(layout, "Your report has not been sent.");
+        }
+
+        return Confirmation(layout, receipt);
+    }
+
+    private static void Validate(Dictionary<string, string> v, FormErrors errors)
+    {
+        var urn = v["urn"].Trim();
+        if (urn.Length > 0 && (urn.Length != 6 || !urn.All(char.IsAsciiDigit)))
+        {
+            errors.Add("urn", "The URN must be 6 digits, like 123456");
+        }
+
+        if (urn.Length == 0 && string.IsNullOrWhiteSpace(v["school-name"]))
+        {
+            errors.Add("school-name", "Enter the name of the school, or its URN if you know it");
+        }
+
+        if (!Categories.All.Any(c => c.Value == v["category"]))
+        {
+            errors.Add("category", "Select what your concern is about");
+        }
+
+        if (string.IsNullOrWhiteSpace(v["what-happened"]))
+        {
+            errors.Add("what-happened", "Enter what happened");
+        }
+        else if (v["what-happened"].Length > 20_000)
+        {
+            errors.Add("what-happened", "What happened must be 20,000 characters or fewer");
+        }
+
+        var passphrase = v["passphrase"];
+        if (passphrase.Length > 0 && passphrase.Length < 10)
+        {
+            errors.Add("passphrase", "Passphrase must be at least 10 characters, or leave it empty");
+        }
+        else if (passphrase != v["passphrase-confirm"])
+        {
+            errors.Add("passphrase-confirm", "The passphrases do not match");
+        }
+    }
+
+    private static string Sentence(string field, string description) => field switch
+    {
+        "attachments" => "A file " + description,
+        "urn" => "The URN " + description,
+        _ => "This answer " + description,
+    };
+
+    private static IResult Form(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> v, FormErrors errors)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        string Value(string key) => v.GetValueOrDefault(key, "");
+        var body = ErrorSummary(errors) +
+            "<h1 class=\"heading-l\">Tell us about your concern</h1>" +
+            "<p class=\"body\">Give as much detail as you can. Do not include your own name unless you want to: you can add contact details separately below.</p>" +
+            $"<form method=\"post\" action=\"{layout.Base}/new\" enctype=\"multipart/form-data\" novalidate>" +
+            Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
+            "<h2 class=\"heading-m\">Which school is it about?</h2>" +
+            TextInput("urn", "School URN (optional)", Value("urn"), errors, "The 6-digit unique reference number, if you know it. You can find it on Get Information about Schools.", width: "10", inputMode: "numeric") +
+            TextInput("school-name", "School name", Value("school-name"), errors, "If you are not sure of the URN, tell us the school's name and town.") +
+            Radios("category", "What is your concern mainly about?", [.. Categories.All.Select(c => (c.Value, c.Label))], Value("category"), errors) +
+            TextArea("what-happened", "What happened?", Value("what-happened"), errors, "Describe what you saw or heard, who was involved and why it worries you.", rows: 8) +
+            TextInput("when", "When did it happen? (optional)", Value("when"), errors, "For example, 'since September' or '12 March, in a staff meeting'.") +
+            TextArea("who-else-knows", "Who else knows about this? (optional)", Value("who-else-knows"), errors, "For example, other staff, governors, the headteacher, or nobody.", rows: 3) +
+            FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
+            "<h2 class=\"heading-m\">Staying in touch</h2>" +
+            TextArea("contact", "Your contact details (optional)", Value("contact"), errors, "Leave this empty to stay anonymous. If you give a name, email or phone number it is sealed: the team can only see it if a senior custodian agrees it is needed.", rows: 3) +
+            TextInput("passphrase", "Create a passphrase (optional)", null, errors, "Adds protection to your receipt code: you will need both to read replies. At least 10 characters. We cannot recover it.", type: "password", autocomplete: "new-password") +
+            TextInput("passphrase-confirm", "Confirm your passphrase", null, errors, type: "password", autocomplete: "new-password") +
+            Button("Send report") + "</form>";
+        return layout.Page("Tell us about your concern", body, errors.Any, errors.Any ? 400 : 200, backLink: layout.Base + "/");
+    }
+
+    private static IResult Confirmation(Layout layout, SubmitReportResponse receipt)
+    {
+        var code = string.Join(' ', receipt.ReceiptCode.Chunk(4).Select(c => new string(c)));
+        var ackBy = receipt.AcknowledgementDueBy.ToDateTimeOffset().ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        return layout.Page("Report sent", $"""
+            <div class="panel panel--confirmation">
+              <h1 class="panel-title">Report sent</h1>
+              <div class="panel-body">Your receipt code<br><strong class="receipt-code" id="receipt-code">{E(code)}</strong></div>
+            </div>
+            <div class="warning-text"><strong class="warning-text-text"><span class="visually-hidden">Warning</span>Write this code down now and keep it somewhere safe. It is shown only once. We do not know it and cannot recover it.</strong></div>
+            <h2 class="heading-m">What happens next</h2>
+            <p class="body">We will acknowledge your report by {E(ackBy)}, and tell you how we are handling it within 3 months of that.</p>
+            <p class="body">To read our replies, answer questions or add information, <a class="link" href="{layout.Base}/check">check your report</a> with your receipt code{(receipt.ReceiptCode.Length > 0 ? " and passphrase, if you set one" : "")}.</p>
+            <p class="body">If you are using a shared device, close this browser window when you have written the code down.</p>
+            """);
+    }
+}
