@@ -1,3 +1,4 @@
+using EducationHub.AllInOne;
 using EducationHub.AllInOne.Demo;
 using EducationHub.Complaints;
 using EducationHub.Governance;
@@ -6,13 +7,16 @@ using EducationHub.Whistleblowing;
 
 // The embedded default: every service module in one process, SQLite under ./data, in-memory bus,
 // development tokens; demo data on first run. See docs/hub.md.
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).UseAllInOneDefaults();
 builder.AddServiceDefaults("allinone");
 builder.AddSchoolRisk();
 builder.AddGovernance();
 builder.AddWhistleblowing();
 builder.AddComplaints();
 builder.AddHub();
+if (builder.Configuration.GetValue<bool>("Auth:DevelopmentTokens"))
+    builder.Services.AddSingleton<EducationHub.WhistleblowingPortal.IPortalServiceToken, DevPortalToken>();
+builder.AddWhistleblowingPortal();
 builder.AddDemo(args);
 
 var app = builder.Build();
@@ -22,6 +26,7 @@ app.MapGovernance();
 app.MapWhistleblowing();
 app.MapComplaints();
 app.MapHub();
+app.MapWhistleblowingPortal();
 app.Run();
 
 public partial class Program;

@@ -44,6 +44,7 @@ internal sealed class DemoStartup(
         if (web is not null)
         {
             console.MarkupLine($"EIG dashboard:         [link]{Markup.Escape(web)}/hub[/]");
+            console.MarkupLine($"Whistleblowing portal: [link]{Markup.Escape(web)}/report[/]");
             console.MarkupLine($"Health:                {Markup.Escape(web)}/healthz");
         }
         console.MarkupLine("CLI:                   dotnet run --project services/Cli -- risk-list   (token: ... -- token)");
