@@ -15,9 +15,9 @@ dll=/tmp/ehub-build/$EHUB_BUILD_SLOT/EducationHub.SchoolRisk/bin/Release/net10.0
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "data: $data/open-schools-data"
-Persistence__DataDirectory="$work" /usr/bin/time -f "wall %e s, peak RSS %M KB" \
+Persistence__DataDirectory="$work" /usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" \
   dotnet "$dll" import --data "$data/open-schools-data" --assess-as-of 2017-12-31
 echo "database size: $(du -h "$work"/schoolrisk.db | cut -f1)"
 echo
 echo "backtest:"
-/usr/bin/time -f "wall %e s, peak RSS %M KB" dotnet "$dll" backtest --as-of 2016-12-31 --data "$data"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" dotnet "$dll" backtest --as-of 2016-12-31 --data "$data"

@@ -20,6 +20,6 @@ public sealed record SchoolRecord(
     string? RscRegion,
     string Layout)
 {
-    /// <summary>URNs this row itself names as related (the spine's "Other URN"); links files are the main source.</summary>
-    public IReadOnlyList<int> OtherUrns { get; init; } = [];
+    /// <summary>The latest full inspection the extract reports (GIAS "OfstedRating"/"OfstedLastInsp"), if any.</summary>
+    public Inspection? LatestInspection { get; init; }
 }

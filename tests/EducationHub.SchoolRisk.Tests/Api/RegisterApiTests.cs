@@ -1,5 +1,10 @@
 using EducationHub.Grpc;
+using EducationHub.Messaging.Outbox;
 using EducationHub.Protos.SchoolRisk.V1;
+using EducationHub.SchoolRisk.Infrastructure;
+using EducationHub.SchoolRisk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EducationHub.SchoolRisk.Tests.Api;
 
@@ -115,5 +120,32 @@ public sealed class RegisterApiTests(SchoolRiskHostFixture fixture)
         Assert.Equal(2, result.Rejected);
         Assert.Contains(result.Issues, i => i.LineNumber == 3 && i.Message.Contains("KS5 Pupils", StringComparison.Ordinal));
         Assert.Contains(result.Issues, i => i.LineNumber == 4 && i.Message.Contains("line 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_newer_gias_extract_updates_the_school_and_records_what_changed()
+    {
+        var original = await File.ReadAllTextAsync(SharedData.GiasSample, System.Text.Encoding.Latin1);
+        var first = await fixture.Call<ImportRequest, ImportResult>("ImportRegister",
+            new ImportRequest { Content = Google.Protobuf.ByteString.CopyFrom(System.Text.Encoding.Latin1.GetBytes(original)), FileName = "edubase_sample.csv" }, fixture.AdminToken);
+        Assert.Equal("gias-register", first.Dataset);
+        Assert.Equal(4, first.Inserted + first.Updated + first.Unchanged);
+
+        var renamed = original.Replace("St Thomas' CofE Primary School", "St Thomas' Church of England Primary School", StringComparison.Ordinal);
+        var second = await fixture.Call<ImportRequest, ImportResult>("ImportRegister",
+            new ImportRequest { Content = Google.Protobuf.ByteString.CopyFrom(System.Text.Encoding.Latin1.GetBytes(renamed)), FileName = "edubase_newer.csv" }, fixture.AdminToken);
+        Assert.Equal((1, 3), (second.Updated, second.Unchanged));
+
+        var school = await fixture.Call<GetSchoolRequest, SchoolDetail>("GetSchool", new GetSchoolRequest { Urn = 100492 }, fixture.ReaderToken);
+        Assert.Equal("St Thomas' Church of England Primary School", school.School.Name);
+        Assert.Equal("Kensington and Chelsea", school.School.LaName);
+        // The extract's latest judgement (Outstanding, 05-11-2014) joins the inspection history.
+        Assert.Contains(school.Inspections, i => i.InspectedOn == "2014-11-05" && i.Grade == "Outstanding");
+
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolRiskDbContext>();
+        var change = Assert.Single(await db.RegisterChanges.Where(c => c.Urn == 100492).ToListAsync());
+        Assert.Equal(("Name", "St Thomas' CofE Primary School"), (change.Field, change.OldValue));
+        Assert.True(await db.Set<OutboxMessage>().CountAsync(m => m.Type.Contains("SchoolRegistered") && m.Payload.Contains("100492")) >= 2);
     }
 }

@@ -9,8 +9,11 @@ public sealed class GiasRegisterParser : IRowParser<SchoolRecord>
 
     public bool Recognises(CsvTable table) => table.HasColumns("URN", "EstablishmentName", "LA (code)");
 
-    public SchoolRecord Parse(CsvLine line) => new(
-        line.Urn("URN"),
+    public SchoolRecord Parse(CsvLine line)
+    {
+        var urn = line.Urn("URN");
+        return new SchoolRecord(
+        urn,
         line.Text("EstablishmentName") ?? throw new RowFormatException("EstablishmentName is missing"),
         line.Text("LA (code)") ?? throw new RowFormatException("LA (code) is missing"),
         line.TextOrEmpty("LA (name)"),
@@ -26,7 +29,20 @@ public sealed class GiasRegisterParser : IRowParser<SchoolRecord>
         line.Text("Postcode"),
         line.OptionalInt("NumberOfPupils"),
         line.Text("RSCRegion (name)"),
-        "gias");
+        "gias")
+        {
+            LatestInspection = LatestInspection(urn, line),
+        };
+    }
+
+    /// <summary>GIAS carries the latest overall judgement and its date; blank or "Not applicable" means none.</summary>
+    private static Inspection? LatestInspection(int urn, CsvLine line)
+    {
+        var date = line.Date("OfstedLastInsp");
+        return date is { } inspectedOn && OfstedGrades.TryParse(line.Text("OfstedRating (name)"), out var grade)
+            ? new Inspection { Urn = urn, InspectedOn = inspectedOn, Grade = grade }
+            : null;
+    }
 
     private static SchoolStatus ParseStatus(string? name) => name?.ToUpperInvariant() switch
     {

@@ -53,6 +53,8 @@ public sealed class SchoolRegisterImporter(SchoolRiskDbContext db, TimeProvider 
     {
         var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Urn, cancellationToken);
         var predecessors = await PredecessorIndex.LoadAsync(db, cancellationToken);
+        var knownInspections = (await db.Inspections.AsNoTracking().Select(i => new { i.Urn, i.InspectedOn }).ToListAsync(cancellationToken))
+            .Select(i => (i.Urn, i.InspectedOn)).ToHashSet();
         var seenInFile = new Dictionary<int, long>();
         var pending = 0;
         foreach (var (record, line) in rows)
@@ -68,6 +70,12 @@ public sealed class SchoolRegisterImporter(SchoolRiskDbContext db, TimeProvider 
                 continue;
             }
             seenInFile[record.Urn] = line;
+            if (record.LatestInspection is { } inspection && knownInspections.Add((inspection.Urn, inspection.InspectedOn)))
+            {
+                // The extract's latest judgement fills the inspection history where the Ofsted file has not (yet) got it.
+                db.Inspections.Add(inspection);
+                pending++;
+            }
             var now = clock.GetUtcNow();
             if (!schools.TryGetValue(record.Urn, out var school))
             {

@@ -14,7 +14,6 @@ public sealed class SpineRegisterParser : IRowParser<SchoolRecord>
 
     public SchoolRecord Parse(CsvLine line)
     {
-        var otherUrn = line.OptionalUrn("Other URN");
         return new SchoolRecord(
             line.Urn("URN"),
             line.Text("Name") ?? throw new RowFormatException("Name is missing"),
@@ -38,10 +37,7 @@ public sealed class SpineRegisterParser : IRowParser<SchoolRecord>
             line.Text("Postcode"),
             null,
             null,
-            "spine")
-        {
-            OtherUrns = otherUrn is { } urn ? [urn] : [],
-        };
+            "spine");
     }
 
     private static string Clean(string? value) => value is null || value.Equals("nan", StringComparison.OrdinalIgnoreCase) ? "" : value;
