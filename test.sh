@@ -22,9 +22,15 @@ install_prerequisites() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
       || { echo "apt-get install failed" >&2; exit 1; }
   fi
-  if [ -f tests/node/package.json ] && [ ! -d tests/node/node_modules ]; then
-    echo "== npm install (tests/node)"
-    (cd tests/node && npm install --no-audit --no-fund --loglevel=error) || { echo "npm install failed" >&2; exit 1; }
+  command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js and npm are needed (the machine image provides them)" >&2; exit 1; }
+  command -v kubectl >/dev/null || { echo "kubectl (for kustomize) is needed" >&2; exit 1; }
+  # Reinstall the Node peers whenever the lock file changed since the last install.
+  local lock_hash
+  lock_hash=$(sha256sum tests/node/package-lock.json | cut -d' ' -f1)
+  if [ "$(cat tests/node/node_modules/.ehub-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+    echo "== npm ci (tests/node)"
+    (cd tests/node && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed" >&2; exit 1; }
+    echo "$lock_hash" > tests/node/node_modules/.ehub-lock-hash
   fi
 }
 
