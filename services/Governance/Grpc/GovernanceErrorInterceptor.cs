@@ -3,6 +3,7 @@ using EducationHub.Governance.Application;
 using EducationHub.Governance.Domain;
 using EducationHub.Grpc;
 using Google.Rpc;
+using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Governance.Grpc;
 
@@ -41,6 +42,10 @@ internal sealed class GovernanceErrorInterceptor : IGrpcInterceptor
         catch (TransitionRefusedException ex)
         {
             throw Refused(ex);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RpcException(new EducationHub.Grpc.Status(StatusCode.Aborted, "The record was changed by another call at the same time; read it again and retry."));
         }
         catch (CalendarOutOfRangeException ex)
         {

@@ -41,6 +41,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             JsonList(e.Property(n => n.RequiredActions));
             e.HasMany(n => n.History).WithOne().HasForeignKey(h => h.NoticeId);
             e.HasMany(n => n.Documents).WithOne().HasForeignKey(d => d.NoticeId);
+            e.Property(n => n.Version).IsConcurrencyToken();
             e.HasIndex(n => n.Urn).HasDatabaseName("ix_notices_urn");
             e.HasIndex(n => new { n.Status, n.ComplianceDeadline }).HasDatabaseName("ix_notices_status_deadline");
         });
@@ -71,6 +72,7 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
             e.Property(i => i.Id).ValueGeneratedNever();
             e.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InterventionId);
             e.HasMany(i => i.Reviews).WithOne().HasForeignKey(r => r.InterventionId);
+            e.Property(i => i.Version).IsConcurrencyToken();
             e.HasIndex(i => i.Urn).HasDatabaseName("ix_interventions_urn");
         });
         modelBuilder.Entity<InterventionHistoryEntry>(e =>

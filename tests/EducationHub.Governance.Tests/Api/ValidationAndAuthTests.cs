@@ -1,5 +1,8 @@
+using EducationHub.Governance.Infrastructure;
 using EducationHub.Governance.Tests.Support;
 using EducationHub.Grpc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pb = EducationHub.Protos.Governance.V1;
 
 namespace EducationHub.Governance.Tests.Api;
@@ -85,5 +88,13 @@ public sealed class ValidationAndAuthTests(SqliteHostFixture fixture) : IClassFi
         Assert.Equal("Regional Director West Midlands", notice.DraftedByOrganisation);
         var timeline = await _host.Call<Pb.GetSchoolTimelineRequest, Pb.SchoolTimeline>("GetSchoolTimeline", new Pb.GetSchoolTimelineRequest { Urn = draft.Urn }, token);
         Assert.Equal("Regional Director West Midlands", Assert.Single(timeline.Entries).Organisation);
+
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        var audit = await db.AuditEntries.Where(a => a.EntityId == notice.NoticeId).ToListAsync();
+        var entry = Assert.Single(audit);
+        Assert.Equal("notice.drafted", entry.Action);
+        Assert.Equal("notice", entry.EntityType);
+        Assert.Equal("Regional Director West Midlands", entry.Organisation);
     }
 }

@@ -25,6 +25,9 @@ public sealed class Intervention
     public string ProposedByOrganisation { get; private set; } = "";
     public Instant CreatedAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token.</summary>
+    public int Version { get; private set; }
     public List<InterventionHistoryEntry> History { get; private set; } = [];
     public List<InterventionReview> Reviews { get; private set; } = [];
 
@@ -94,6 +97,7 @@ public sealed class Intervention
         };
         Status = transition.To;
         UpdatedAt = now;
+        Version++;
         History.Add(entry);
         return entry;
     }
@@ -118,6 +122,7 @@ public sealed class Intervention
         Reviews.Add(review);
         NextReviewOn = nextReviewOn;
         UpdatedAt = now;
+        Version++;
         return review;
     }
 

@@ -31,6 +31,9 @@ public sealed class WarningNotice
     public string DraftedByOrganisation { get; private set; } = "";
     public Instant CreatedAt { get; private set; }
     public Instant UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two officers changing the same notice at once cannot both win.</summary>
+    public int Version { get; private set; }
     public List<NoticeHistoryEntry> History { get; private set; } = [];
     public List<NoticeDocument> Documents { get; private set; } = [];
 
@@ -110,6 +113,7 @@ public sealed class WarningNotice
     {
         Documents.Add(document);
         UpdatedAt = document.UploadedAt;
+        Version++;
     }
 
     private NoticeTransition Resolve(NoticeTrigger trigger, NoticeTransitionFacts facts)
@@ -162,6 +166,7 @@ public sealed class WarningNotice
         };
         Status = transition.To;
         UpdatedAt = facts.Now;
+        Version++;
         History.Add(entry);
         return entry;
     }

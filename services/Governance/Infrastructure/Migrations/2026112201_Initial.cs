@@ -38,6 +38,7 @@ public sealed class Initial : Migration
                 DraftedByOrganisation = t.Column<string>(nullable: false),
                 CreatedAt = t.Column<DateTime>(nullable: false),
                 UpdatedAt = t.Column<DateTime>(nullable: false),
+                Version = t.Column<int>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_notices", x => x.Id));
         migrationBuilder.CreateIndex("ix_notices_urn", GovernanceSchema.Notices, "Urn");
@@ -117,6 +118,7 @@ public sealed class Initial : Migration
                 ProposedByOrganisation = t.Column<string>(nullable: false),
                 CreatedAt = t.Column<DateTime>(nullable: false),
                 UpdatedAt = t.Column<DateTime>(nullable: false),
+                Version = t.Column<int>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_interventions", x => x.Id));
         migrationBuilder.CreateIndex("ix_interventions_urn", GovernanceSchema.Interventions, "Urn");
