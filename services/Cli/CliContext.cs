@@ -18,11 +18,18 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string serv
 
     public HubClient Hub() => new(new GrpcClient(GrpcChannel.ForAddress(Server)), token);
 
-    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole Console(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = writer == System.Console.Out || writer == System.Console.Error ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = writer == System.Console.Out || writer == System.Console.Error ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = (writer == System.Console.Out && !System.Console.IsOutputRedirected) || (writer == System.Console.Error && !System.Console.IsErrorRedirected);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        // Redirected to a file or a pipe there is no terminal width: lay tables out wide rather than wrap names.
+        if (!terminal) console.Profile.Width = 200;
+        return console;
+    }
 }

@@ -12,6 +12,11 @@ public static class ServerErrors
         {
             return await work();
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+        {
+            cli.Err.MarkupLine($"[red]Could not reach the hub at {Markup.Escape(cli.Server)}[/]: {Markup.Escape(ex.Status.Detail)}");
+            return ExitCodes.ServerError;
+        }
         catch (RpcException ex)
         {
             cli.Err.MarkupLine($"[red]The hub refused: {Markup.Escape(ex.StatusCode.ToString())}[/]: {Markup.Escape(ex.Status.Detail)}");
