@@ -44,14 +44,23 @@ public sealed class InteropTestServer : IAsyncDisposable
         builder.Services.AddEducationHubGrpc();
         configure?.Invoke(builder);
         var app = builder.Build();
-        if (mapTestService)
+        try
         {
-            app.MapGrpcService<TestServiceImpl>();
-            app.MapGrpcHealthAndReflection();
+            if (mapTestService)
+            {
+                app.MapGrpcService<TestServiceImpl>();
+                app.MapGrpcHealthAndReflection();
+            }
+
+            map?.Invoke(app);
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
-        map?.Invoke(app);
-        await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InteropTestServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }

@@ -197,7 +197,8 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
 
         PrepareResponseHeaders();
-        var compress = _compressResponses && ((options ?? WriteOptions)?.Flags & WriteFlags.NoCompress) == 0;
+        var flags = (options ?? WriteOptions)?.Flags ?? WriteFlags.None;
+        var compress = _compressResponses && (flags & WriteFlags.NoCompress) == 0;
         MessageFraming.WriteFrame(_http.Response.BodyWriter, message, compress, _binding.Options.MaxSendMessageSize);
         _messageWritten = true;
     }
@@ -205,6 +206,8 @@ internal sealed class HttpServerCallContext : ServerCallContext
     /// <summary>Writes and flushes one streamed response message.</summary>
     public Task WriteStreamedMessageAsync(IMessage message, WriteOptions? options, CancellationToken cancellationToken)
     {
+        // A client that reset the stream never sees more data: stop a streaming handler promptly.
+        _http.RequestAborted.ThrowIfCancellationRequested();
         WriteMessage(message, options);
         var flush = _http.Response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : AwaitFlush(flush);
@@ -220,7 +223,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         var max = _binding.Options.MaxReceiveMessageSize;
         while (true)
         {
-            var result = await reader.ReadAsync(_token).ConfigureAwait(false);
+            var result = await ReadBodyAsync(reader, _token).ConfigureAwait(false);
             var buffer = result.Buffer;
             try
             {
@@ -269,7 +272,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         var token = cancellationToken.CanBeCanceled ? cancellationToken : _token;
         while (true)
         {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
+            var result = await ReadBodyAsync(reader, token).ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
             try
@@ -307,6 +310,28 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
     }
 
+    /// <summary>
+    /// Reads the request body. Kestrel reports a client RST_STREAM or a dropped connection as an
+    /// IOException; handlers see it as cancellation, like the token they were given.
+    /// </summary>
+    private ValueTask<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken token)
+    {
+        var pending = reader.ReadAsync(token);
+        return pending.IsCompletedSuccessfully ? pending : AwaitRead(pending, _http.RequestAborted);
+
+        static async ValueTask<ReadResult> AwaitRead(ValueTask<ReadResult> pending, CancellationToken aborted)
+        {
+            try
+            {
+                return await pending.ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw new OperationCanceledException("The client cancelled the call.", ex, aborted);
+            }
+        }
+    }
+
     /// <summary>Maps a handler/interceptor exception to the call's final status.</summary>
     public void SetStatusFromException(Exception exception, ILogger logger)
     {
@@ -332,7 +357,11 @@ internal sealed class HttpServerCallContext : ServerCallContext
                 _status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
                 GrpcLog.DeadlineExceeded(logger, _binding.Info.FullName);
                 break;
-            case OperationCanceledException or IOException when _http.RequestAborted.IsCancellationRequested:
+            case OperationCanceledException oce when _http.RequestAborted.IsCancellationRequested || oce.CancellationToken == _http.RequestAborted:
+                _status = new Status(StatusCode.Cancelled, "Call canceled by the client.");
+                GrpcLog.CallCancelled(logger, _binding.Info.FullName);
+                break;
+            case IOException when _http.RequestAborted.IsCancellationRequested:
                 _status = new Status(StatusCode.Cancelled, "Call canceled by the client.");
                 GrpcLog.CallCancelled(logger, _binding.Info.FullName);
                 break;
