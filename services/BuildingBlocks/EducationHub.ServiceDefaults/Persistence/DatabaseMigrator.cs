@@ -17,10 +17,10 @@ internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, IL
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0)
-            return;
-        PersistenceLog.Migrating(logger, typeof(TContext).Name, pending.Count, string.Join(", ", pending));
+        // No GetPendingMigrations first: on an empty database it queries the missing history table
+        // and EF logs that as an error. MigrateAsync creates the table, takes the migration lock and
+        // logs each migration it applies.
+        PersistenceLog.Migrating(logger, typeof(TContext).Name);
         await db.Database.MigrateAsync(cancellationToken);
     }
 
