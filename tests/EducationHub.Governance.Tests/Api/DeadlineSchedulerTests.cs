@@ -68,6 +68,25 @@ public abstract class DeadlineSchedulerTests(Provider provider)
     }
 
     [Fact]
+    public async Task In_summer_the_deadline_passes_at_midnight_london_time_not_utc()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeClock(NodaTime.Instant.FromUtc(2026, 6, 1, 9, 0));
+        await using var host = await GovernanceHost.StartAsync(clock, settings: database.Settings());
+        var notice = await new Scenario(host).IssueNotice(Scenario.NewUrn(), "2026-06-01");
+        Assert.Equal("2026-06-22", notice.ComplianceDeadline);
+        var id = Guid.Parse(notice.NoticeId);
+
+        clock.Set(NodaTime.Instant.FromUtc(2026, 6, 22, 22, 30)); // 23:30 BST on the deadline day
+        Assert.Equal(0, await ScanAsync(host));
+        Assert.Empty(await DeadlineRowsAsync(host, id));
+
+        clock.Set(NodaTime.Instant.FromUtc(2026, 6, 22, 23, 30)); // 00:30 BST on 23 June (still 22 June in UTC)
+        await ScanAsync(host);
+        Assert.Single(await DeadlineRowsAsync(host, id));
+    }
+
+    [Fact]
     public async Task Concurrent_scans_raise_each_deadline_once_and_complied_notices_never()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
