@@ -5,9 +5,15 @@
 #
 #   deploy/local/run-distributed.sh            # build, start, wait for Ctrl+C
 #   EHUB_DISTRIBUTED_DETACH=1 deploy/local/run-distributed.sh   # start, print the addresses, return
+#   EHUB_DISTRIBUTED_DIR=/tmp/x deploy/local/run-distributed.sh stop   # stop a detached run
 #
-# With EHUB_DISTRIBUTED_DETACH=1 the addresses and PIDs are written to $EHUB_DISTRIBUTED_DIR/env
-# (default: a new temp dir) so a test can drive, kill -9 and restart single services.
+# With EHUB_DISTRIBUTED_DETACH=1 the addresses are written to $EHUB_DISTRIBUTED_DIR/env, each
+# service's PID to $DIR/<name>.pid and its exact launch command to $DIR/<name>.run, so a test can
+# kill -9 one service and start it again with the same configuration (`bash $DIR/hub.run`).
+#
+# Optional: EHUB_RABBITMQ_URL + EHUB_POSTGRES reuse running servers (test.sh's);
+# EHUB_DISTRIBUTED_NO_BUILD=1 uses existing builds; EHUB_DISTRIBUTED_PORT_BASE (default 5100);
+# EHUB_DISTRIBUTED_PREFIX names databases and queues apart from other runs on the same servers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -17,21 +23,38 @@ DIR=${EHUB_DISTRIBUTED_DIR:-$(mktemp -d /tmp/ehub-distributed.XXXXXX)}
 mkdir -p "$DIR/logs"
 chmod 755 "$DIR"
 CONFIG=${EHUB_DISTRIBUTED_CONFIGURATION:-Release}
+BASE=${EHUB_DISTRIBUTED_PORT_BASE:-5100}
+PREFIX=${EHUB_DISTRIBUTED_PREFIX:-}
 
-# name  project-folder  assembly  grpc-port  web-port
+# name  project-folder  assembly  (gRPC port = BASE+n, web port = BASE+80+n)
 SERVICES=(
-  "schoolrisk SchoolRisk EducationHub.SchoolRisk 5101 5181"
-  "governance Governance EducationHub.Governance 5102 5182"
-  "whistleblowing Whistleblowing EducationHub.Whistleblowing 5103 5183"
-  "complaints Complaints EducationHub.Complaints 5104 5184"
-  "hub Hub EducationHub.Hub 5105 5185"
-  "portal WhistleblowingPortal EducationHub.WhistleblowingPortal 5106 5186"
+  "schoolrisk SchoolRisk EducationHub.SchoolRisk 1"
+  "governance Governance EducationHub.Governance 2"
+  "whistleblowing Whistleblowing EducationHub.Whistleblowing 3"
+  "complaints Complaints EducationHub.Complaints 4"
+  "hub Hub EducationHub.Hub 5"
+  "portal WhistleblowingPortal EducationHub.WhistleblowingPortal 6"
 )
+
+stop_all() {
+  for entry in "${SERVICES[@]}"; do
+    read -r name _ _ _ <<<"$entry"
+    [ -f "$DIR/$name.pid" ] && kill "$(cat "$DIR/$name.pid")" 2>/dev/null || true
+  done
+  sleep 2
+  if [ -n "${OWN_INFRA:-}" ]; then stop_rabbitmq; stop_postgres; fi
+}
+
+if [ "${1:-}" = stop ]; then
+  [ -n "${EHUB_DISTRIBUTED_DIR:-}" ] || { echo "set EHUB_DISTRIBUTED_DIR to the run to stop" >&2; exit 2; }
+  stop_all
+  exit 0
+fi
 
 if [ -z "${EHUB_DISTRIBUTED_NO_BUILD:-}" ]; then
   echo "== building ($CONFIG)"
   for entry in "${SERVICES[@]}"; do
-    read -r _ folder _ _ _ <<<"$entry"
+    read -r _ folder _ _ <<<"$entry"
     dotnet build "services/$folder" -c "$CONFIG" -v quiet -nologo >/dev/null
   done
 fi
@@ -42,64 +65,86 @@ if [ -z "${EHUB_RABBITMQ_URL:-}" ]; then
   start_postgres "$DIR"
   OWN_INFRA=1
 fi
-
-for entry in "${SERVICES[@]}"; do
-  read -r name _ _ _ _ <<<"$entry"
-  [ "$name" = portal ] && continue
-  psql "host=127.0.0.1 port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$EHUB_POSTGRES") user=postgres" -qc "CREATE DATABASE $name" 2>/dev/null || true
-done
+PG_PORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$EHUB_POSTGRES")
 
 # One development signing key for all services, so a token from `ehub token` works everywhere.
+# Made here, before any service starts, so no two services race to create different keys.
 # (Development tokens are refused when ASPNETCORE_ENVIRONMENT=Production.)
 KEY="$DIR/dev-signing-key.pem"
+[ -f "$KEY" ] || (umask 077; openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$KEY" 2>/dev/null)
+# Whistleblowing secrets as the Kubernetes Secret supplies them (a master key and the receipt
+# pepper), kept in the run directory so a restarted service can still read its cases.
+if [ ! -f "$DIR/whistleblowing.secrets" ]; then
+  (umask 077; { echo "MASTER_KEY=$(openssl rand -base64 32)"; echo "PEPPER=$(openssl rand -base64 32)"; } > "$DIR/whistleblowing.secrets")
+fi
+source "$DIR/whistleblowing.secrets"
+# The portal's own service token (scope whistleblowing.intake), signed with the development key.
+PORTAL_TOKEN=${EHUB_PORTAL_SERVICE_TOKEN:-$(python3 deploy/local/dev-token.py "$KEY" whistleblowing-portal whistleblowing.intake)}
 
-start_service() {
-  local name=$1 folder=$2 assembly=$3 grpc=$4 web=$5
+grpc_port() { echo $((BASE + $1)); }
+web_port() { echo $((BASE + 80 + $1)); }
+
+# Writes $DIR/<name>.run: the environment and the exec of one service, so it can be restarted alike.
+write_launcher() {
+  local name=$1 folder=$2 assembly=$3 n=$4
   local dll="$ROOT/services/$folder/bin/$CONFIG/net10.0/$assembly.dll"
-  [ -n "${EHUB_BUILD_SLOT:-}" ] && dll="/tmp/ehub-build/$EHUB_BUILD_SLOT/$assembly/bin/$CONFIG/net10.0/$assembly.dll"
+  if [ -n "${EHUB_BUILD_SLOT:-}" ]; then dll="/tmp/ehub-build/$EHUB_BUILD_SLOT/$assembly/bin/$CONFIG/net10.0/$assembly.dll"; fi
+  [ -f "$dll" ] || { echo "$dll not found: build first (or unset EHUB_DISTRIBUTED_NO_BUILD)" >&2; exit 1; }
+  local db="${PREFIX}${name}"
   mkdir -p "$DIR/$name"
-  (
-    cd "$DIR/$name"
-    export ASPNETCORE_ENVIRONMENT=Development
-    export Hosting__GrpcUrl="http://127.0.0.1:$grpc"
-    export Hosting__WebUrl="http://127.0.0.1:$web"
-    export Messaging__Transport=RabbitMq
-    export ConnectionStrings__rabbitmq="$EHUB_RABBITMQ_URL"
-    export "ConnectionStrings__$name=$EHUB_POSTGRES;Database=$name"
-    export Auth__DevelopmentTokens=true
-    export Auth__DevelopmentKeyPath="$KEY"
-    export Portal__WhistleblowingGrpcUrl="http://127.0.0.1:5103"
-    export Whistleblowing__Encryption__LocalKeyFile="$DIR/whistleblowing.keys.json"
-    export Persistence__DataDirectory="$DIR/$name"
-    exec dotnet "$dll"
-  ) > "$DIR/logs/$name.log" 2>&1 &
-  echo "$!" > "$DIR/$name.pid"
+  {
+    echo "cd '$DIR/$name'"
+    echo "export ASPNETCORE_ENVIRONMENT=Development"
+    if [ "$name" = portal ]; then
+      # The portal has no AddServiceDefaults (no bus, database or partner auth): plain Kestrel URLs.
+      echo "export ASPNETCORE_URLS='http://127.0.0.1:$(web_port "$n")'"
+      echo "export Portal__WhistleblowingGrpcUrl='http://127.0.0.1:$(grpc_port 3)'"
+      echo "export Portal__ServiceToken='$PORTAL_TOKEN'"
+    else
+      echo "export Hosting__GrpcUrl='http://127.0.0.1:$(grpc_port "$n")'"
+      echo "export Hosting__WebUrl='http://127.0.0.1:$(web_port "$n")'"
+      echo "export Messaging__Transport=RabbitMq"
+      echo "export ConnectionStrings__rabbitmq='$EHUB_RABBITMQ_URL'"
+      echo "export ConnectionStrings__$name='$EHUB_POSTGRES;Database=$db'"
+      echo "export Auth__DevelopmentTokens=true"
+      echo "export Auth__DevelopmentKeyPath='$KEY'"
+      if [ -n "$PREFIX" ]; then echo "export Messaging__EndpointPrefix='${PREFIX}${name}'"; fi
+    fi
+    if [ "$name" = whistleblowing ]; then
+      echo "export Whistleblowing__Encryption__ActiveKeyId=k1"
+      echo "export Whistleblowing__Encryption__MasterKeys__k1='$MASTER_KEY'"
+      echo "export Whistleblowing__Receipt__Pepper='$PEPPER'"
+    fi
+    echo "exec dotnet '$dll'"
+  } > "$DIR/$name.run"
+  if [ "$name" != portal ]; then
+    psql "host=127.0.0.1 port=$PG_PORT user=postgres" -qc "CREATE DATABASE \"$db\"" >/dev/null 2>&1 || true
+  fi
 }
 
-stop_all() {
-  for entry in "${SERVICES[@]}"; do
-    read -r name _ _ _ _ <<<"$entry"
-    [ -f "$DIR/$name.pid" ] && kill "$(cat "$DIR/$name.pid")" 2>/dev/null || true
-  done
-  sleep 2
-  if [ -n "${OWN_INFRA:-}" ]; then stop_rabbitmq; stop_postgres; fi
+# start NAME: runs $DIR/NAME.run in the background, appending to its log.
+start_service() {
+  bash "$DIR/$1.run" >> "$DIR/logs/$1.log" 2>&1 &
+  echo "$!" > "$DIR/$1.pid"
 }
 
 echo "== starting services (logs in $DIR/logs)"
 for entry in "${SERVICES[@]}"; do
   # shellcheck disable=SC2086
-  start_service $entry
-  # The first service creates the shared development key; give it a moment before the others read it.
-  [ -f "$KEY" ] || sleep 3
+  write_launcher $entry
+  read -r name _ _ _ <<<"$entry"
+  start_service "$name"
 done
 
 for entry in "${SERVICES[@]}"; do
-  read -r name _ _ _ web <<<"$entry"
-  for _ in $(seq 1 90); do
-    curl -fs "http://127.0.0.1:$web/readyz" >/dev/null 2>&1 && break
+  read -r name _ _ n <<<"$entry"
+  probe=readyz
+  [ "$name" = portal ] && probe=healthz
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$(web_port "$n")/$probe" >/dev/null 2>&1 && break
     sleep 1
   done
-  curl -fs "http://127.0.0.1:$web/readyz" >/dev/null 2>&1 || { echo "$name did not become ready; see $DIR/logs/$name.log" >&2; stop_all; exit 1; }
+  curl -fs "http://127.0.0.1:$(web_port "$n")/$probe" >/dev/null 2>&1 || { echo "$name did not become ready; see $DIR/logs/$name.log" >&2; tail -n 20 "$DIR/logs/$name.log" >&2; stop_all; exit 1; }
 done
 
 {
@@ -107,9 +152,9 @@ done
   echo "EHUB_RABBITMQ_URL=$EHUB_RABBITMQ_URL"
   echo "EHUB_POSTGRES=$EHUB_POSTGRES"
   for entry in "${SERVICES[@]}"; do
-    read -r name _ _ grpc web <<<"$entry"
-    echo "EHUB_${name^^}_GRPC=http://127.0.0.1:$grpc"
-    echo "EHUB_${name^^}_WEB=http://127.0.0.1:$web"
+    read -r name _ _ n <<<"$entry"
+    echo "EHUB_${name^^}_GRPC=http://127.0.0.1:$(grpc_port "$n")"
+    echo "EHUB_${name^^}_WEB=http://127.0.0.1:$(web_port "$n")"
   done
 } > "$DIR/env"
 
