@@ -56,11 +56,6 @@ public static class PortalModule
         portal.MapGet("/add-information", ConversationPage.AddInformationForm);
         portal.MapPost("/add-information", ConversationPage.AddInformation);
         portal.MapGet("/assets/portal.css", Stylesheet);
-        if (options.PathBase != "/")
-        {
-            app.MapGet(options.PathBase, () => Results.Redirect(options.PathBase + "/"));
-        }
-
         return app;
     }
 

@@ -7,7 +7,9 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.N
 builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.Connections", LogLevel.None);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
 builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
-builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// Antiforgery warns on every form page that it set no-cache headers (we already send no-store).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
 builder.AddWhistleblowingPortal();
