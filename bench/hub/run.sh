@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export EHUB_BUILD_SLOT=${EHUB_BUILD_SLOT:-bench-hub}
-dotnet run -c Release --project bench/hub/EducationHub.Bench.Hub.csproj -- "${1:-25000}" "${2:-1000000}" bench/hub/RESULTS.md
+dotnet run -c "${CONFIG:-Release}" --project bench/hub/EducationHub.Bench.Hub.csproj -- "${1:-25000}" "${2:-1000000}" bench/hub/RESULTS.md

@@ -9,6 +9,18 @@ namespace EducationHub.AllInOne;
 /// </summary>
 internal static class AllInOneConfiguration
 {
+    /// <summary>
+    /// The one-command run is a developer/demo run: without an explicit environment it is
+    /// Development (development tokens are refused in Production by the auth start-up check).
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args) => new()
+    {
+        Args = args,
+        EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                          ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                          ?? Environments.Development,
+    };
+
     public static WebApplicationBuilder UseAllInOneDefaults(this WebApplicationBuilder builder)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");

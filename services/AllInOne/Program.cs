@@ -7,7 +7,7 @@ using EducationHub.Whistleblowing;
 
 // The embedded default: every service module in one process, SQLite under ./data, in-memory bus,
 // development tokens; demo data on first run. See docs/hub.md.
-var builder = WebApplication.CreateBuilder(args).UseAllInOneDefaults();
+var builder = WebApplication.CreateBuilder(AllInOneConfiguration.Options(args)).UseAllInOneDefaults();
 builder.AddServiceDefaults("allinone");
 builder.AddSchoolRisk();
 builder.AddGovernance();

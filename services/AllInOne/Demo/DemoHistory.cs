@@ -48,6 +48,8 @@ internal sealed class DemoHistory(List<DemoSchool> schools, DateTimeOffset now, 
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_rng.Next(items.Count)];
 
+    private string Pick(string[] items) => items[_rng.Next(items.Length)];
+
     private int Poisson(double mean)
     {
         var l = Math.Exp(-mean);
