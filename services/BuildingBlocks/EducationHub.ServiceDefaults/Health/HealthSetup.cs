@@ -32,10 +32,18 @@ internal static class HealthSetup
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
+        // Readiness needs every check Healthy: MassTransit reports a lost broker connection as Degraded,
+        // and a service that cannot reach its broker must not take traffic.
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = ReadinessMonitor.IsReadinessCheck,
             ResponseWriter = WriteReadinessAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
     }
 

@@ -46,6 +46,9 @@ public sealed class ReadinessMonitor(
     /// <summary>Applies a report produced elsewhere (the /readyz endpoint) without running the checks twice.</summary>
     internal Task PublishAsync(HealthReport report) => ApplyAsync(report);
 
+    /// <summary>Ready means every readiness check is Healthy (Degraded, e.g. a broker reconnecting, is not ready).</summary>
+    public static bool IsReady(HealthStatus status) => status == HealthStatus.Healthy;
+
     public static bool IsReadinessCheck(HealthCheckRegistration registration) =>
         registration.Tags.Contains(HealthTags.Ready);
 
@@ -109,7 +112,7 @@ public sealed class ReadinessMonitor(
             _last = status;
             foreach (var listener in _listeners)
             {
-                listener.OnReadinessEvaluated(status != HealthStatus.Unhealthy);
+                listener.OnReadinessEvaluated(IsReady(status));
             }
         }
         finally

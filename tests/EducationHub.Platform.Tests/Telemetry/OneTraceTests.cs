@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using EducationHub.Grpc;
+using EducationHub.Grpc.Client;
+using EducationHub.Messaging;
+using EducationHub.Messaging.Outbox;
+using EducationHub.Platform.Tests.Hosting;
+using EducationHub.Platform.Tests.Messaging;
+using EducationHub.Platform.Tests.Messaging.TestModel;
+using EducationHub.Platform.Tests.Protos;
+using EducationHub.ServiceDefaults.Persistence;
+using EducationHub.Testing.Auth;
+using EducationHub.Testing.Hosting;
+using EducationHub.Testing.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using Xunit;
+
+namespace EducationHub.Platform.Tests.Telemetry;
+
+/// <summary>
+/// One trace spans a gRPC call into service A, A's outbox, real RabbitMQ and the consumer in service B
+/// (two hosts, two databases), as exported through AddServiceDefaults' tracer provider.
+/// </summary>
+[Collection(BrokerCollection.Name)]
+public sealed class OneTraceTests
+{
+    [Fact]
+    public async Task A_grpc_write_and_the_consumer_in_another_service_share_one_trace()
+    {
+        var exporter = new InMemoryActivityExporter();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var serviceB = await TestServiceHost.StartAsync(
+            configure: builder =>
+            {
+                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
+                builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
+                builder.Services.AddSingleton<BaseProcessor<Activity>>(new SimpleActivityExportProcessor(exporter));
+            },
+            settings: RabbitSettings("trace-b-" + run),
+            serviceName: "service-b");
+        await using var serviceA = await TestServiceHost.StartAsync(
+            configure: builder =>
+            {
+                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
+                builder.Services.AddOutbox<PlatformTestDbContext>();
+                builder.Services.AddSingleton<BaseProcessor<Activity>>(new SimpleActivityExportProcessor(exporter));
+            },
+            map: app => app.MapGrpcService<PlatformTestApi>(),
+            settings: RabbitSettings("trace-a-" + run),
+            serviceName: "service-a");
+
+        var reply = await serviceA.Client.UnaryAsync<ProbeRequest, EmitReply>(
+            PlatformTestApi.EmitMethod,
+            new ProbeRequest { Text = "trace me" },
+            new CallOptions { BearerToken = TestTokens.Issue("council", "platform.write") });
+
+        var eventId = Guid.Parse(reply.EventId);
+        Assert.NotEmpty(reply.TraceId);
+        await WaitForAsync(() => TraceProbeConsumer.SeenTraceIds.ContainsKey(eventId), "service B consumed the event");
+        Assert.Equal(reply.TraceId, TraceProbeConsumer.SeenTraceIds[eventId]);
+
+        // The exported spans of that trace cover every hop, from both services.
+        var traceId = ActivityTraceId.CreateFromString(reply.TraceId);
+        await WaitForAsync(() => SourcesIn(exporter, traceId).Contains("MassTransit") && exporter.Spans.Any(s => s.TraceId == traceId && s.Kind == ActivityKind.Consumer), "the consume span to be exported");
+        var sources = SourcesIn(exporter, traceId);
+        Assert.Contains("Microsoft.AspNetCore", sources);
+        Assert.Contains("EducationHub.Grpc", sources);
+        Assert.Contains("EducationHub.Outbox", sources);
+        Assert.Contains("MassTransit", sources);
+        Assert.Contains(exporter.Spans, s => s.TraceId == traceId && s.Kind == ActivityKind.Server && s.Name.EndsWith("PlatformTestService/Emit", StringComparison.Ordinal));
+        Assert.Contains(exporter.Spans, s => s.TraceId == traceId && s.Kind == ActivityKind.Producer && s.Source == "MassTransit");
+        Assert.Contains(exporter.Spans, s => s.TraceId == traceId && s.Kind == ActivityKind.Consumer && s.Source == "MassTransit");
+    }
+
+    private static HashSet<string> SourcesIn(InMemoryActivityExporter exporter, ActivityTraceId traceId) =>
+        exporter.Spans.Where(s => s.TraceId == traceId).Select(s => s.Source).ToHashSet(StringComparer.Ordinal);
+
+    private static Dictionary<string, string?> RabbitSettings(string prefix) => new()
+    {
+        ["Messaging:Transport"] = "RabbitMq",
+        ["ConnectionStrings:rabbitmq"] = TestInfrastructure.RabbitMqUrl,
+        ["Messaging:EndpointPrefix"] = prefix,
+        ["Messaging:Outbox:PollInterval"] = "00:00:00.250",
+    };
+
+    // The limit only turns a hang into a failure with a message; nothing here asserts speed.
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("Gave up waiting for: " + what);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
