@@ -7,6 +7,8 @@ namespace EducationHub.AllInOne.Demo;
 /// </summary>
 internal static class DemoLocalAuthority
 {
+    private static readonly string[] Qualifiers = ["Park", "Green", "Vale", "Road", "Hill", "Lane", "Fields", "Heath", "Common", "Grange", "Manor", "Meadows"];
+
     public static List<DemoSchool> Schools(int seed = 20141)
     {
         var rng = new Random(seed);
@@ -16,9 +18,13 @@ internal static class DemoLocalAuthority
         void Add(string phase, string type, string suffix, bool faith, bool academy)
         {
             string name;
+            var attempts = 0;
             do
             {
+                // A town has more schools than districts: after a few collisions, qualify the place ("Ashcombe Park").
                 var place = DemoNames.Places[rng.Next(DemoNames.Places.Length)];
+                if (++attempts > 5) place += " " + Qualifiers[rng.Next(Qualifiers.Length)];
+                if (attempts > 200) place += " " + attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 name = faith
                     ? (rng.Next(3) == 0 ? $"Our Lady of {place} Catholic {suffix}" : $"St {DemoNames.Saints[rng.Next(DemoNames.Saints.Length)]}'s CofE {suffix}")
                     : academy && rng.Next(3) == 0 ? $"{place} Academy" : $"{place} {suffix}";
