@@ -7,7 +7,7 @@ namespace EducationHub.Complaints.Application;
 
 /// <summary>
 /// Builds the integration events for complaints. They carry URN, category, stage and outcome:
-/// never the summary or anything about the complainant.
+/// never the summary or anything about the complainant. Words follow <see cref="EventVocabulary"/>.
 /// </summary>
 public static class ComplaintEvents
 {
@@ -17,34 +17,34 @@ public static class ComplaintEvents
     {
         var e = EventEnvelope.New(Producer, correlationId);
         return new ComplaintReceived(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
-            c.Id, c.Category.ToString(), c.Stage.ToString(), c.Channel.ToString(), c.SafeguardingFlag, c.CampaignId);
+            c.Id, EventVocabulary.Of(c.Category), EventVocabulary.Of(c.Stage), EventVocabulary.Of(c.Channel), c.SafeguardingFlag, c.CampaignId);
     }
 
     public static ComplaintEscalated Escalated(Complaint c, ComplaintStage from, Guid correlationId)
     {
         var e = EventEnvelope.New(Producer, correlationId);
         return new ComplaintEscalated(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
-            c.Id, c.Category.ToString(), from.ToString(), c.Stage.ToString());
+            c.Id, EventVocabulary.Of(c.Category), EventVocabulary.Of(from), EventVocabulary.Of(c.Stage));
     }
 
     public static ComplaintConcluded Concluded(Complaint c, Guid correlationId)
     {
         var e = EventEnvelope.New(Producer, correlationId);
         return new ComplaintConcluded(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
-            c.Id, c.Category.ToString(), c.Stage.ToString(), (c.FinalOutcome ?? StageOutcome.Withdrawn).ToString());
+            c.Id, EventVocabulary.Of(c.Category), EventVocabulary.Of(c.Stage), EventVocabulary.Of(c.FinalOutcome ?? StageOutcome.Withdrawn));
     }
 
     public static ComplaintTimescaleBreached Breached(Complaint c, string stage, DateOnly dueOn, Guid correlationId)
     {
         var e = EventEnvelope.New(Producer, correlationId);
         return new ComplaintTimescaleBreached(e.EventId, e.OccurredAt, c.Urn, e.Producer, e.CorrelationId,
-            c.Id, c.Category.ToString(), stage, dueOn);
+            c.Id, EventVocabulary.Of(c.Category), EventVocabulary.Of(stage), dueOn);
     }
 
     public static ComplaintCampaignDetected CampaignDetected(Campaign campaign, IReadOnlyList<Guid> complaintIds, Guid correlationId)
     {
         var e = EventEnvelope.New(Producer, correlationId);
         return new ComplaintCampaignDetected(e.EventId, e.OccurredAt, campaign.Urn, e.Producer, e.CorrelationId,
-            campaign.Id, campaign.Category.ToString(), complaintIds);
+            campaign.Id, EventVocabulary.Of(campaign.Category), complaintIds);
     }
 }

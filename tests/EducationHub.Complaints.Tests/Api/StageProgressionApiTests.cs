@@ -36,11 +36,11 @@ public sealed class StageProgressionApiTests(ComplaintsHostFixture fixture) : IC
 
         var complaintId = Guid.Parse(id);
         var received = await Host.Events.WaitFor<ComplaintReceived>(e => e.ComplaintId == complaintId);
-        Assert.Equal((100001, "Bullying", "Stage1", "Email", false), (received.Urn, received.Category, received.Stage, received.Channel, received.SafeguardingFlag));
+        Assert.Equal((100001, "bullying", "stage-1", "email", false), (received.Urn, received.Category, received.Stage, received.Channel, received.SafeguardingFlag));
         var escalations = await WaitForCount<ComplaintEscalated>(complaintId, 2);
-        Assert.Equal(["Stage1→Stage2", "Stage2→Escalation"], escalations.Select(e => $"{e.FromStage}→{e.ToStage}").Order());
+        Assert.Equal(["stage-1→stage-2", "stage-2→escalation"], escalations.Select(e => $"{e.FromStage}→{e.ToStage}").Order());
         var concluded = await Host.Events.WaitFor<ComplaintConcluded>(e => e.ComplaintId == complaintId);
-        Assert.Equal(("Escalation", "NotUpheld"), (concluded.Stage, concluded.Outcome));
+        Assert.Equal(("escalation", "not-upheld"), (concluded.Stage, concluded.Outcome));
 
         foreach (var evt in Host.Events.All.Where(e => e.Producer == "complaints" && e.Urn == 100001))
         {

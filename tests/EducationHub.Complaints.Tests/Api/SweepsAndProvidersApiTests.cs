@@ -28,9 +28,9 @@ public sealed class SweepsAndProvidersApiTests
         Assert.Equal(0, await Sweep(host, s => s.ReportBreachesAsync(new DateOnly(2026, 11, 18), default)));
 
         var id = Guid.Parse(created.ComplaintId);
-        await host.Events.WaitFor<ComplaintTimescaleBreached>(e => e.ComplaintId == id && e.Stage == "Stage1");
+        await host.Events.WaitFor<ComplaintTimescaleBreached>(e => e.ComplaintId == id && e.Stage == "stage-1");
         var breaches = host.Events.Of<ComplaintTimescaleBreached>(e => e.ComplaintId == id);
-        Assert.Equal([("Acknowledgement", new DateOnly(2026, 11, 9)), ("Stage1", new DateOnly(2026, 11, 16))],
+        Assert.Equal([("acknowledgement", new DateOnly(2026, 11, 9)), ("stage-1", new DateOnly(2026, 11, 16))],
             breaches.Select(b => (b.Stage, b.DueOn)).OrderBy(b => b.DueOn));
 
         var overdue = await host.Call<ListComplaintsRequest, ListComplaintsResponse>("ListComplaints", new() { OverdueOnly = true }, host.ReadToken);
