@@ -153,6 +153,9 @@ internal static class ConversationPage
             Paragraphs(m.Body) + files + "</li>";
     }
 
+    // Reporters are in England: show UK local time, not the server's UTC.
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
     private static string When(DateTimeOffset at) =>
-        at.ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy 'at' h:mmtt", EnGb).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
 }
