@@ -40,14 +40,4 @@ public class DistributedFlowTests(DistributedSystem system)
         Assert.DoesNotContain("Visitors", string.Join(" ", entry.Reasons.Select(r => r.Text))); // never report content
         Assert.Contains(entry.CurrentSupport, s => s.Contains("Warning notice", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task The_portal_runs_as_its_own_process_and_serves_the_report_form()
-    {
-        using var response = await system.Http.GetAsync(new Uri(system.Web("portal"), "/report/"));
-        var page = await response.Content.ReadAsStringAsync();
-
-        Assert.True(response.IsSuccessStatusCode, $"GET /report/ answered {(int)response.StatusCode}");
-        Assert.Contains("<form", page, StringComparison.Ordinal);
-    }
 }

@@ -56,14 +56,12 @@ public static class Partners
             Summary = "Leadership capacity very stretched after the head's departure.",
         }, system.Token("school-improvement-partner", "risk.signals.write"));
 
-    /// <summary>A report through the intake API with the portal's scope, then acknowledged and triaged by a case handler.</summary>
+    /// <summary>A report through the portal's form (the portal calls the intake API), then acknowledged and triaged by a case handler.</summary>
     public static async Task ReportAndTriageAsync(DistributedSystem system, int urn)
     {
-        await system.Call<Wb.SubmitReportRequest, Wb.SubmitReportResponse>("whistleblowing", "/educationhub.whistleblowing.v1.WhistleblowingIntake/Submit", new Wb.SubmitReportRequest
-        {
-            Urn = urn.ToString(CultureInfo.InvariantCulture), Category = Wb.ConcernCategory.Safeguarding,
-            WhatHappened = "Visitors are not signed in and the safeguarding lead has left without a replacement.", WhenItHappened = "since September",
-        }, system.Token("whistleblowing-portal", "whistleblowing.intake"));
+        var confirmation = await PortalForm.ReportAsync(system, urn, "safeguarding",
+            "Visitors are not signed in and the safeguarding lead has left without a replacement.");
+        Assert.Contains("id=\"receipt-code\"", confirmation, StringComparison.Ordinal);
         var handler = system.Token("council", "whistleblowing.cases.read", "whistleblowing.cases.write");
         const string Cases = "/educationhub.whistleblowing.v1.WhistleblowingCases/";
         var cases = await system.Call<Wb.ListCasesRequest, Wb.ListCasesResponse>("whistleblowing", Cases + "ListCases", new Wb.ListCasesRequest(), handler);
