@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,11 @@ internal static class AuthSetup
         builder.Services.AddHostedService<AuthStartupCheck>();
         if (developmentTokens)
         {
-            builder.Services.AddSingleton(sp => DevTokenIssuer.FromOptions(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
+            // Also refused here: mapping gRPC services resolves the auth interceptor (and so this issuer)
+            // before hosted services start, and a refused run must not create a key file.
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<IHostEnvironment>().IsProduction()
+                ? throw new InvalidOperationException("Auth:DevelopmentTokens=true is not allowed when ASPNETCORE_ENVIRONMENT=Production.")
+                : DevTokenIssuer.FromOptions(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
         }
 
         builder.Services.AddSingleton(sp => new PartnerTokenValidator(
