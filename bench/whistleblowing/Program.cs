@@ -1,3 +1,9 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -77,7 +83,7 @@ Console.WriteLine("| scenario | clients | requests | req/s | p50 ms | p99 ms | m
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
 await Run("portal GET stylesheet (reference)", http => Task.FromResult<Func<Task>>(async () => (await http.GetAsync(baseUrl + "/assets/portal.css")).EnsureSuccessStatusCode()));
 await Run("gRPC Submit direct (reference)", _ => Task.FromResult<Func<Task>>(() => grpc.UnaryAsync<SubmitReportRequest, SubmitReportResponse>(
-    "/educationhub.whistleblowing.v1.WhistleblowingIntake/Submit", Report(), new CallOptions { BearerToken = token }))));
+    "/educationhub.whistleblowing.v1.WhistleblowingIntake/Submit", Report(), new CallOptions { BearerToken = token })));
 await Run("portal POST /report/new (submission)", async http =>
 {
     var form = await http.GetStringAsync(baseUrl + "/new");
