@@ -154,6 +154,19 @@ public sealed class DistributedSystem : IAsyncLifetime
         }
 
         Http.Dispose();
+        // The directory holds the development signing key; keep it (and the logs) only when asked, as test.sh does.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("EHUB_KEEP_TEST_DIR")))
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process still closing a log file: the temp dir is left behind, nothing worse.
+            }
+        }
+
         return Task.CompletedTask;
     }
 
