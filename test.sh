@@ -8,7 +8,7 @@ ROOT=$PWD
 source deploy/local/lib-infra.sh
 
 APT_PACKAGES=(rabbitmq-server postgresql python3-grpcio python3-grpc-tools nghttp2-client
-  chromium yamllint libgrpc++-dev protobuf-compiler-grpc g++)
+  chromium yamllint libgrpc++-dev protobuf-compiler-grpc g++ openssl python3-cryptography curl)
 
 install_prerequisites() {
   local missing=()

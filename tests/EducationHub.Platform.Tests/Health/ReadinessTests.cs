@@ -33,6 +33,8 @@ public sealed class ReadinessTests
         Assert.Equal(HttpStatusCode.OK, (await HealthProbe.GetAsync(host, "/healthz")).Status);
         Assert.Equal(ServingStatus.NotServing, await HealthProbe.GrpcAsync(host));
         Assert.Equal(ServingStatus.NotServing, await HealthProbe.GrpcAsync(host, PlatformTestApi.ServiceName));
+        // The liveness entry (Kubernetes' grpc liveness probe) stays SERVING: an unready pod is not restarted.
+        Assert.Equal(ServingStatus.Serving, await HealthProbe.GrpcAsync(host, "liveness"));
 
         // Without anyone calling /readyz, the periodic evaluation brings the gRPC status back.
         dependency.Healthy = true;

@@ -10,6 +10,13 @@ namespace EducationHub.ServiceDefaults.Health;
 /// </summary>
 internal sealed class GrpcReadinessListener : IReadinessListener
 {
+    /// <summary>
+    /// The gRPC counterpart of /healthz for Kubernetes' native grpc liveness probe: SERVING while the
+    /// process serves gRPC at all, whatever its dependencies say (a database outage must make the pod
+    /// unready, not get it restarted).
+    /// </summary>
+    public const string LivenessService = "liveness";
+
     private readonly HealthStatusRegistry _statuses;
     private readonly CancellationToken _stopping;
 
@@ -18,6 +25,7 @@ internal sealed class GrpcReadinessListener : IReadinessListener
         _statuses = statuses;
         _stopping = lifetime.ApplicationStopping;
         _statuses.SetStatus(HealthStatusRegistry.OverallService, GrpcHealthStatus.NotServing);
+        _statuses.SetStatus(LivenessService, GrpcHealthStatus.Serving);
     }
 
     public void OnReadinessEvaluated(bool ready)

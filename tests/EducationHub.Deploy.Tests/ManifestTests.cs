@@ -1,0 +1,117 @@
+using EducationHub.Testing.Grpc;
+using YamlDotNet.RepresentationModel;
+using Xunit;
+
+namespace EducationHub.Deploy.Tests;
+
+public sealed class ManifestTests
+{
+    public static readonly string[] Services = ["schoolrisk", "governance", "whistleblowing", "complaints", "hub", "portal"];
+    public static readonly string[] GrpcServices = ["schoolrisk", "governance", "whistleblowing", "complaints", "hub"];
+
+    public static TheoryData<string> Overlays => [.. RenderedManifests.Overlays];
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Overlay_renders_every_part_of_the_system(string overlay)
+    {
+        var docs = await RenderedManifests.DocumentsAsync(overlay);
+        bool Has(string kind, string name) => docs.Any(d => d.Kind() == kind && d.Name() == name);
+
+        foreach (var service in Services)
+        {
+            Assert.True(Has("Deployment", service), $"{overlay}: Deployment {service}");
+            Assert.True(Has("Service", service), $"{overlay}: Service {service}");
+            Assert.True(Has("HorizontalPodAutoscaler", service), $"{overlay}: HPA {service}");
+            Assert.True(Has("PodDisruptionBudget", service), $"{overlay}: PDB {service}");
+        }
+        Assert.True(Has("Namespace", "educationhub"));
+        Assert.True(Has("RabbitmqCluster", "rabbitmq"));
+        Assert.True(Has("Cluster", "postgres"));
+        Assert.True(Has("Deployment", "otel-collector"));
+        Assert.True(Has("Ingress", "web"));
+        Assert.True(docs.Count(d => d.Kind() == "NetworkPolicy") >= 5);
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Rendered_objects_validate_against_the_Kubernetes_schemas(string overlay)
+    {
+        var file = await RenderedManifests.RenderToFileAsync(overlay);
+        try
+        {
+            var result = await GrpcPeers.RunNodeAsync("validate_k8s.mjs", [file], TimeSpan.FromSeconds(120));
+            Assert.True(result.ExitCode == 0, result.Describe());
+            Assert.Matches(@"^\d+ objects valid", result.Stdout.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task The_schema_validator_rejects_an_invalid_object()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ehub-k8s-bad-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: \"two\"\n");
+        try
+        {
+            var result = await GrpcPeers.RunNodeAsync("validate_k8s.mjs", [file], TimeSpan.FromSeconds(120));
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("Deployment x", result.Stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Yamllint_passes_on_every_manifest()
+    {
+        var result = await PeerProcess.RunAsync("yamllint", ["-c", Path.Combine(RenderedManifests.K8sDirectory, ".yamllint.yaml"), RenderedManifests.K8sDirectory], TimeSpan.FromSeconds(60));
+        Assert.True(result.ExitCode == 0, result.Describe());
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Services_use_native_grpc_probes_and_run_locked_down(string overlay)
+    {
+        var docs = await RenderedManifests.DocumentsAsync(overlay);
+        foreach (var deployment in docs.Where(d => d.Kind() == "Deployment" && Services.Contains(d.Name())))
+        {
+            var name = deployment.Name();
+            var container = deployment.Container();
+            if (GrpcServices.Contains(name))
+            {
+                Assert.Contains(5000, container.ContainerPorts());
+                Assert.Equal("5000", ((YamlMappingNode)container.At("livenessProbe", "grpc")!).Scalar("port"));
+                Assert.Equal("5000", ((YamlMappingNode)container.At("readinessProbe", "grpc")!).Scalar("port"));
+            }
+            var podSecurity = (YamlMappingNode)deployment.At("spec", "template", "spec", "securityContext")!;
+            Assert.Equal("true", podSecurity.Scalar("runAsNonRoot"));
+            var security = (YamlMappingNode)container.At("securityContext")!;
+            Assert.Equal("true", security.Scalar("readOnlyRootFilesystem"));
+            Assert.Equal("false", security.Scalar("allowPrivilegeEscalation"));
+            Assert.NotNull(container.At("resources", "requests", "cpu"));
+            Assert.NotNull(container.At("resources", "limits", "memory"));
+        }
+    }
+
+    [Fact]
+    public async Task The_portal_may_reach_only_the_whistleblowing_service()
+    {
+        var docs = await RenderedManifests.DocumentsAsync("production");
+        var portalEgress = docs.Where(d => d.Kind() == "NetworkPolicy"
+            && d.At("spec", "podSelector", "matchLabels") is YamlMappingNode labels && labels.Scalar("app.kubernetes.io/name") == "portal").ToList();
+        var rule = Assert.Single(((YamlSequenceNode)Assert.Single(portalEgress).At("spec", "egress")!).Children.OfType<YamlMappingNode>());
+        var peer = Assert.Single(((YamlSequenceNode)rule.At("to")!).Children.OfType<YamlMappingNode>());
+        Assert.Equal("whistleblowing", ((YamlMappingNode)peer.At("podSelector", "matchLabels")!).Scalar("app.kubernetes.io/name"));
+
+        // The portal is not a back-end tier pod, so the broker/database/collector policies exclude it.
+        var portal = docs.Single(d => d.Kind() == "Deployment" && d.Name() == "portal");
+        Assert.Equal("public", ((YamlMappingNode)portal.At("spec", "template", "metadata", "labels")!).Scalar("educationhub.io/tier"));
+        Assert.DoesNotContain("ConnectionStrings__rabbitmq", portal.Container().Env().Keys);
+    }
+}
