@@ -106,7 +106,10 @@ public sealed class ConfigurationDriftTests
     private static Dictionary<string, Type> OptionsSections()
     {
         var sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name?.StartsWith("EducationHub.", StringComparison.Ordinal) == true);
+        // Every EducationHub assembly deployed with the tests, loaded or not yet (the portal's is only referenced).
+        var assemblies = Directory.GetFiles(AppContext.BaseDirectory, "EducationHub.*.dll")
+            .Select(path => Assembly.Load(AssemblyName.GetAssemblyName(path)))
+            .Where(a => !a.GetName().Name!.EndsWith(".Tests", StringComparison.Ordinal));
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {
             var field = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) ?? type.GetField("Section", BindingFlags.Public | BindingFlags.Static);

@@ -25,7 +25,7 @@ public sealed class ManifestTests
             Assert.True(Has("HorizontalPodAutoscaler", service), $"{overlay}: HPA {service}");
             Assert.True(Has("PodDisruptionBudget", service), $"{overlay}: PDB {service}");
         }
-        Assert.True(Has("Namespace", "educationhub"));
+        Assert.Single(docs, d => d.Kind() == "Namespace");
         Assert.True(Has("RabbitmqCluster", "rabbitmq"));
         Assert.True(Has("Cluster", "postgres"));
         Assert.True(Has("Deployment", "otel-collector"));
