@@ -58,13 +58,14 @@ SubmitReportRequest Report() => new() { Urn = "123456", Category = ConcernCatego
 async Task<List<double>> Run(string name, Func<HttpClient, Task<Func<Task>>> prepare)
 {
     var samples = new List<double>[clients];
-    var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
     await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer() });
         var call = await prepare(http);
         await call(); // warm-up
         samples[i] = [];
+        // Each client measures for the full period after its own warm-up (slow hashing can make warm-ups long).
+        var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var start = Stopwatch.GetTimestamp();
@@ -73,6 +74,12 @@ async Task<List<double>> Run(string name, Func<HttpClient, Task<Func<Task>>> pre
         }
     }));
     var all = samples.SelectMany(s => s).Order().ToList();
+    if (all.Count == 0)
+    {
+        Console.WriteLine($"| {name} | {clients} | 0 | - | - | - | - |");
+        return all;
+    }
+
     double P(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(q * all.Count) - 1)];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {clients} | {all.Count} | {all.Count / (double)seconds:0.0} | {P(0.5):0.0} | {P(0.99):0.0} | {all[^1]:0.0} |"));
     return all;
