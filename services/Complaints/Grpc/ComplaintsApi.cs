@@ -159,11 +159,19 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
         return date;
     }
 
-    private static Guid ParseId(string value, FieldErrors? errors = null)
+    private static Guid ParseId(string value)
     {
-        if (Guid.TryParse(value, out var id)) return id;
-        (errors ?? new FieldErrors()).Add("complaint_id", "must be a complaint id (a UUID)").ThrowIfAny();
-        return default;
+        var errors = new FieldErrors();
+        var id = ParseId(value, errors);
+        errors.ThrowIfAny();
+        return id;
+    }
+
+    private static Guid ParseId(string value, FieldErrors errors)
+    {
+        var id = Guid.TryParse(value, out var parsed) ? parsed : Guid.Empty;
+        errors.Require(id != Guid.Empty, "complaint_id", "must be a complaint id (a UUID)");
+        return id;
     }
 
     /// <summary>Validates the id and the step's own fields together, then runs the step.</summary>
@@ -171,8 +179,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
         Run(async () =>
         {
             var errors = new FieldErrors();
-            var id = Guid.TryParse(complaintId, out var parsed) ? parsed : Guid.Empty;
-            errors.Require(id != Guid.Empty, "complaint_id", "must be a complaint id (a UUID)");
+            var id = ParseId(complaintId, errors);
             var step = prepare(id, Actor(context), errors);
             errors.ThrowIfAny();
             return (await step()).ToMessage(Today);
