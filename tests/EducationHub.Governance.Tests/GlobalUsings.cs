@@ -1,1 +1,3 @@
 global using Xunit;
+global using EducationHub.Testing.Events;
+global using EducationHub.Testing.Time;

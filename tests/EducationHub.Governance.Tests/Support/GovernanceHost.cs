@@ -1,6 +1,5 @@
 using EducationHub.Grpc;
 using EducationHub.Grpc.Client;
-using EducationHub.Messaging;
 using EducationHub.Testing.Hosting;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +47,7 @@ public sealed class GovernanceHost : IAsyncDisposable
             configure: builder =>
             {
                 builder.Services.AddSingleton<IClock>(clock);
-                builder.Services.AddSingleton(events);
-                builder.Services.AddEventConsumer<CaptureConsumer, CaptureConsumerDefinition>();
+                builder.Services.AddEventCapture(events);
                 builder.AddGovernance();
             },
             map: app => app.MapGovernance(),

@@ -15,6 +15,10 @@ public sealed class FakeClock(Instant now) : IClock
     public static FakeClock AtLondonNoon(int year, int month, int day) =>
         new(DateTimeZoneProviders.Tzdb["Europe/London"].AtStrictly(new LocalDateTime(year, month, day, 12, 0)).ToInstant());
 
+    /// <summary>Sets the clock to a London wall-clock time.</summary>
+    public void SetLondon(int year, int month, int day, int hour, int minute) =>
+        Set(DateTimeZoneProviders.Tzdb["Europe/London"].AtStrictly(new LocalDateTime(year, month, day, hour, minute)).ToInstant());
+
     public void SetLondonNoon(int year, int month, int day) =>
         Set(DateTimeZoneProviders.Tzdb["Europe/London"].AtStrictly(new LocalDateTime(year, month, day, 12, 0)).ToInstant());
 }
