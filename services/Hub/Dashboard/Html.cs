@@ -12,7 +12,9 @@ internal static class Html
     {
         var sb = new StringBuilder(body.Length + 2048);
         sb.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        sb.Append("<title>").Append(E(title)).Append(" - EducationHub</title><link rel=\"stylesheet\" href=\"/hub/assets/hub.css\"></head><body>");
+        sb.Append("<title>").Append(E(title)).Append(" - EducationHub</title><link rel=\"stylesheet\" href=\"/hub/assets/hub.css\">");
+        // An empty icon, or every page view costs a 404 for /favicon.ico (a console error in the browser).
+        sb.Append("<link rel=\"icon\" href=\"data:,\"></head><body>");
         sb.Append("<a href=\"#main\" class=\"skip-link\">Skip to main content</a>");
         sb.Append("<header class=\"header\"><div class=\"width\"><a class=\"header-title\" href=\"/hub\">EducationHub</a> <span class=\"header-service\">Education Improvement Group</span></div></header>");
         sb.Append("<div class=\"width\">");

@@ -1,0 +1,95 @@
+using EducationHub.Contracts.V1;
+using EducationHub.Testing.Browser;
+using Microsoft.Playwright;
+
+namespace EducationHub.Hub.Tests.Api;
+
+/// <summary>
+/// The dashboard as a group member uses it: in real headless Chromium, with the page's own
+/// Content-Security-Policy in force, by keyboard and mouse.
+/// </summary>
+public class DashboardBrowserTests
+{
+    private const int ElevatedUrn = 990103;
+
+    [Fact]
+    public async Task A_member_filters_the_list_opens_a_school_and_downloads_the_csv()
+    {
+        await using var hub = await HubHost.StartAsync();
+        await hub.SeedTwoSchoolsAsync();
+        await SeedElevatedSchoolAsync(hub);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var problems = WatchForProblems(page);
+
+        await page.GotoAsync(new Uri(hub.Host.WebAddress!, $"/hub/risk-list?month={HubHost.ThisMonth}").ToString());
+        var rows = page.Locator("main table tbody tr");
+        Assert.Contains("Park View Academy", await page.Locator("main").InnerTextAsync());
+        Assert.Contains("Hillside Junior", await page.Locator("main").InnerTextAsync());
+        Assert.DoesNotContain("Quiet Lane Primary", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("risk-list.png"), FullPage = true });
+
+        // Keyboard first: the skip link is the first stop and takes focus to the content.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+
+        await page.SelectOptionAsync("#band", "Elevated");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("band=Elevated", StringComparison.Ordinal));
+        var filtered = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Hillside Junior", filtered);
+        Assert.DoesNotContain("Park View Academy", filtered);
+        Assert.Equal("Elevated", await page.InputValueAsync("#band"));
+
+        await page.SelectOptionAsync("#band", "");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.ClickAsync("text=Park View Academy");
+        await page.WaitForURLAsync(url => url.Contains($"/hub/schools/{HubHost.Urn}", StringComparison.Ordinal));
+        Assert.Equal("Park View Academy", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.True(await page.Locator("svg.chart").IsVisibleAsync(), "the priority chart is drawn");
+        var box = await page.Locator("svg.chart").BoundingBoxAsync();
+        Assert.True(box is { Width: > 200, Height: > 80 }, $"the chart has a readable size, got {box?.Width}x{box?.Height}");
+        Assert.Contains("Warning notice", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("school.png"), FullPage = true });
+
+        await page.GoBackAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Download CSV"));
+        var saved = Artifact("risk-list.csv");
+        await download.SaveAsAsync(saved);
+        var csv = await File.ReadAllLinesAsync(saved);
+        Assert.True(csv.Length >= 3, "a header and both listed schools");
+        Assert.Contains(csv, line => line.Contains("Park View Academy", StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.Contains("Hillside Junior", StringComparison.Ordinal));
+        Assert.True(await rows.CountAsync() >= 2);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private static async Task SeedElevatedSchoolAsync(HubHost hub)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await hub.IngestAsync(
+            HubHost.School(ElevatedUrn, "Hillside Junior"),
+            new SchoolRiskAssessed(Guid.NewGuid(), now.AddDays(-2), ElevatedUrn, "schoolrisk", Guid.NewGuid(), DateOnly.FromDateTime(now.UtcDateTime), 80, "High", "sr-test",
+                [new RiskReason("ks2", "Key stage 2 progress well below average", 25)]));
+    }
+
+    /// <summary>Console errors (a CSP violation shows up there) and failed requests, collected for the final assertion.</summary>
+    private static List<string> WatchForProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") problems.Add("console: " + message.Text);
+        };
+        page.RequestFailed += (_, request) => problems.Add("request failed: " + request.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) problems.Add($"HTTP {response.Status}: {response.Url}");
+        };
+        return problems;
+    }
+
+    private static string Artifact(string name) => HeadlessChromium.ArtifactPath("hub-dashboard", name);
+}
