@@ -34,9 +34,16 @@ public static class WhistleblowingModule
         builder.Services.AddScoped<IdentityCustodyService>();
         builder.Services.AddScoped<MaintenanceService>();
         builder.Services.AddScoped<KeyRotationService>();
+        builder.Services.AddScoped<ReceiptHashingService>();
+        builder.Services.AddSingleton<ReceiptHashingQueue>();
         if (options.RunMaintenanceInBackground)
         {
             builder.Services.AddHostedService<MaintenanceWorker>();
+        }
+
+        if (options.Receipt.HashInBackground)
+        {
+            builder.Services.AddHostedService<ReceiptHashingWorker>();
         }
 
         return builder;

@@ -36,6 +36,15 @@ public sealed class ReceiptOptions
     public string? Pepper { get; set; }
     /// <summary>PBKDF2-HMAC-SHA256 iterations for receipt codes and passphrases (OWASP 2023: 600,000).</summary>
     public int Iterations { get; set; } = 600_000;
+    /// <summary>
+    /// Run the worker that replaces pending receipts with their slow hashes. Off only in tests that
+    /// drive ReceiptHashingService by hand; with it off, receipts stay pending (logins still work).
+    /// </summary>
+    public bool HashInBackground { get; set; } = true;
+    /// <summary>How often the worker looks for pending receipts without being woken (after a restart, or written by another replica).</summary>
+    public TimeSpan HashingPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Linux nice value of the worker's thread (0 = same priority as requests, 19 = lowest).</summary>
+    public int HashingNice { get; set; } = 10;
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(20);
     public int MinimumPassphraseLength { get; set; } = 10;
 }

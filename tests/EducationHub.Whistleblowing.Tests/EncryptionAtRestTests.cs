@@ -2,7 +2,6 @@ using System.Text;
 using EducationHub.Protos.Whistleblowing.V1;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace EducationHub.Whistleblowing.Tests;
 
@@ -15,12 +14,12 @@ public sealed class EncryptionAtRestTests
         await using var wb = await WhistleblowingHost.StartAsync();
         var secrets = await FillWithSecretsAsync(wb);
 
-        var raw = await ReadAllDatabaseBytesAsync(wb.Host.DataDirectory);
+        var raw = await RawDatabase.ReadSqliteFilesAsync(wb.Host.DataDirectory);
         Assert.True(raw.Length > 10_000, "the database files should hold the data");
         foreach (var secret in secrets)
         {
-            Assert.False(Contains(raw, Encoding.UTF8.GetBytes(secret)), $"found plaintext '{secret}' in the raw SQLite files");
-            Assert.False(Contains(raw, Encoding.Unicode.GetBytes(secret)), $"found UTF-16 plaintext '{secret}' in the raw SQLite files");
+            Assert.False(RawDatabase.Contains(raw, Encoding.UTF8.GetBytes(secret)), $"found plaintext '{secret}' in the raw SQLite files");
+            Assert.False(RawDatabase.Contains(raw, Encoding.Unicode.GetBytes(secret)), $"found UTF-16 plaintext '{secret}' in the raw SQLite files");
         }
 
         // Control: the plaintext metadata the service needs is there, so the scan does read the data.
@@ -40,38 +39,7 @@ public sealed class EncryptionAtRestTests
         await using var wb = await WhistleblowingHost.StartAsync(settings);
         var secrets = await FillWithSecretsAsync(wb);
 
-        var dump = new StringBuilder();
-        await using (var connection = new NpgsqlConnection(pg.ConnectionString))
-        {
-            await connection.OpenAsync();
-            var tables = new List<string>();
-            await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection))
-            await using (var reader = await list.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-
-            Assert.Contains("wb_cases", tables);
-            foreach (var table in tables)
-            {
-                // bytea columns render as hex here: check their decoded bytes too.
-                await using var select = new NpgsqlCommand($"SELECT * FROM \"{table}\"", connection);
-                await using var reader = await select.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                        dump.Append(value is byte[] bytes ? Encoding.UTF8.GetString(bytes) + Encoding.Latin1.GetString(bytes) : value?.ToString()).Append('|');
-                    }
-                }
-            }
-        }
-
-        var text = dump.ToString();
+        var text = await RawDatabase.DumpPostgresAsync(pg.ConnectionString);
         Assert.Contains("Safeguarding", text);
         foreach (var secret in secrets)
         {
@@ -102,18 +70,4 @@ public sealed class EncryptionAtRestTests
 
         return ["Quokka", receipt.ReceiptCode, report.Passphrase, "jo.bloggs"];
     }
-
-    private static async Task<byte[]> ReadAllDatabaseBytesAsync(string directory)
-    {
-        using var all = new MemoryStream();
-        foreach (var file in Directory.GetFiles(directory, "whistleblowing.db*"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await stream.CopyToAsync(all);
-        }
-
-        return all.ToArray();
-    }
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

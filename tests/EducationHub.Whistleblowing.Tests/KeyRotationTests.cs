@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EducationHub.Whistleblowing.Tests;
 
-/// <summary>Rotation: add a new master key, make it active, re-wrap, remove the old key; every case stays readable.</summary>
+/// <summary>Rotation: add a new master key, make it active, re-wrap, remove the old key; every case stays readable and every reporter can sign in (receipt hashed or still pending).</summary>
 public sealed class KeyRotationTests
 {
     [Fact]
@@ -22,14 +22,18 @@ public sealed class KeyRotationTests
                 var s = WhistleblowingHost.KeySettings(active, keys);
                 s["Whistleblowing:Receipt:Pepper"] = pepper;
                 s["Persistence:DataDirectory"] = dataDirectory;
+                // Heron's receipt stays pending through the rotation: its lookup must move to the new key.
+                s["Whistleblowing:Receipt:HashInBackground"] = "false";
                 return s;
             }
 
-            string receiptCode;
+            string receiptCode, pendingCode;
             await using (var before = await WhistleblowingHost.StartAsync(Settings("2025", ("2025", oldKey))))
             {
                 receiptCode = (await before.SubmitAsync(WhistleblowingHost.SampleReport("Gecko"))).ReceiptCode;
-                await before.SubmitAsync(WhistleblowingHost.SampleReport("Heron"));
+                Assert.True(before.HashOldestPendingReceipt());
+                pendingCode = (await before.SubmitAsync(WhistleblowingHost.SampleReport("Heron"))).ReceiptCode;
+                Assert.Equal(1, before.CountPendingReceipts());
             }
 
             await using (var rotating = await WhistleblowingHost.StartAsync(Settings("2026", ("2025", oldKey), ("2026", newKey))))
@@ -53,6 +57,10 @@ public sealed class KeyRotationTests
             Assert.Contains(texts, t => t.StartsWith("Gecko-what", StringComparison.Ordinal));
             Assert.Contains(texts, t => t.StartsWith("Heron-what", StringComparison.Ordinal));
             Assert.Equal(CaseStatus.New, (await after.ReadAsReporterAsync(receiptCode, "correct horse battery")).Status);
+            Assert.Equal(1, after.CountPendingReceipts());
+            Assert.Equal(CaseStatus.New, (await after.ReadAsReporterAsync(pendingCode, "correct horse battery")).Status);
+            Assert.True(after.HashOldestPendingReceipt());
+            Assert.Equal(CaseStatus.New, (await after.ReadAsReporterAsync(pendingCode, "correct horse battery")).Status);
         }
         finally
         {

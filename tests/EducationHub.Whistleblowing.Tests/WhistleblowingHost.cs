@@ -5,6 +5,7 @@ using EducationHub.Protos.Whistleblowing.V1;
 using EducationHub.Testing.Auth;
 using EducationHub.Testing.Hosting;
 using EducationHub.Whistleblowing.Application;
+using EducationHub.Whistleblowing.Crypto;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EducationHub.Whistleblowing.Tests;
@@ -60,7 +61,7 @@ public sealed class WhistleblowingHost : IAsyncDisposable
         clock ??= new TestClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var all = new Dictionary<string, string?>(settings ?? KeySettings())
         {
-            // Low iteration count keeps the suite fast; the production default (600,000) is tested in ReceiptTests.
+            // Low iteration count keeps the suite fast; the production default (600,000) is asserted in CryptoUnitTests.
             ["Whistleblowing:Receipt:Iterations"] = "1000",
             ["Whistleblowing:RunMaintenanceInBackground"] = "false",
         };
@@ -79,6 +80,22 @@ public sealed class WhistleblowingHost : IAsyncDisposable
             settings: all,
             serviceName: "whistleblowing");
         return new WhistleblowingHost(host, clock);
+    }
+
+    /// <summary>The service's slow hasher (its derivation count shows how much slow work a call did).</summary>
+    public ReceiptHasher Receipts => Host.Services.GetRequiredService<CaseCrypto>().Receipts;
+
+    /// <summary>One step of the receipt hashing worker, for tests that run with it off.</summary>
+    public bool HashOldestPendingReceipt(ISet<Guid>? skip = null)
+    {
+        using var scope = Host.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ReceiptHashingService>().HashOldest(skip ?? new HashSet<Guid>());
+    }
+
+    public int CountPendingReceipts()
+    {
+        using var scope = Host.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ReceiptHashingService>().CountPending();
     }
 
     public Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, string token)

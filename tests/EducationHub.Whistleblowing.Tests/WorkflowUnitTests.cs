@@ -48,5 +48,5 @@ public sealed class WorkflowUnitTests
     }
 
     private static WhistleblowingCase NewCase() =>
-        WhistleblowingCase.Receive(Guid.NewGuid(), Received, ConcernCategory.Finance, null, new SealedDataKey("k", [1]), [1], null, [1], null, null, TimeSpan.FromDays(7));
+        WhistleblowingCase.Receive(Guid.NewGuid(), Received, ConcernCategory.Finance, null, new SealedDataKey("k", [1]), [1], null, [1], [1], TimeSpan.FromDays(7));
 }

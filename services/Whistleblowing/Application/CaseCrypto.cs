@@ -9,6 +9,7 @@ public sealed class CaseCrypto(MasterKeyRing keys, ReceiptHasher receipts)
 {
     public MasterKeyRing Keys { get; } = keys;
     public ReceiptHasher Receipts { get; } = receipts;
+    public PendingReceiptLookup PendingLookup { get; } = new(keys);
 
     public (SealedDataKey Sealed, CaseCipher Cipher) NewCase(Guid caseId)
     {
@@ -17,7 +18,9 @@ public sealed class CaseCrypto(MasterKeyRing keys, ReceiptHasher receipts)
         return (sealedKey, new CaseCipher(dataKey, caseId));
     }
 
-    public CaseCipher Open(WhistleblowingCase @case) => new(Keys.Unwrap(@case.DataKey), @case.Id);
+    public CaseCipher Open(WhistleblowingCase @case) => Open(@case.Id, @case.DataKey);
+
+    public CaseCipher Open(Guid caseId, SealedDataKey dataKey) => new(Keys.Unwrap(dataKey), caseId);
 }
 
 /// <summary>Purposes bound into each ciphertext's associated data.</summary>
@@ -28,6 +31,7 @@ public static class Purpose
     public const string ReferralNote = "referral-note";
     public const string Outcome = "outcome";
     public const string IdentityReason = "identity-reason";
+    public const string PendingReceipt = "pending-receipt";
 
     public static string Message(Guid id) => "message/" + id.ToString("N");
     public static string AttachmentName(Guid id) => "attachment-name/" + id.ToString("N");

@@ -11,26 +11,29 @@ namespace EducationHub.Whistleblowing.Application;
 /// and continue the conversation. Nothing here logs or stores anything about the reporter's
 /// connection; content is encrypted before it reaches the database.
 /// </summary>
-public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock)
+public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock, ReceiptHashingQueue hashingQueue)
 {
     public async Task<SubmissionReceipt> SubmitAsync(NewReport report, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // Random (v4), not time-ordered: the id travels in events and must not reveal when the report was made.
         var caseId = Guid.NewGuid();
-        var (code, index) = await NewReceiptAsync(ct);
-        var passphrase = string.IsNullOrEmpty(report.Passphrase) ? default((byte[] Salt, byte[] Hash)?) : crypto.Receipts.HashPassphrase(report.Passphrase);
+        var (code, lookup) = await NewReceiptAsync(ct);
 
         var (sealedKey, cipher) = crypto.NewCase(caseId);
         using (cipher)
         {
             var content = new ReportContent(report.SchoolName, report.WhatHappened, report.WhenItHappened, report.WhoElseKnows).Seal(cipher);
             var identity = string.IsNullOrWhiteSpace(report.ContactDetails) ? null : cipher.EncryptText(Purpose.Identity, report.ContactDetails);
-            var @case = WhistleblowingCase.Receive(caseId, now, report.Category, report.Urn, sealedKey, content, identity, index,
-                passphrase?.Salt, passphrase?.Hash, TimeSpan.FromDays(options.Clocks.AcknowledgementDays));
+            // The slow hashes are not computed here (they would queue every concurrent submission behind
+            // them): the code and passphrase wait sealed under the data key for ReceiptHashingWorker.
+            var pending = new PendingReceipt(code, string.IsNullOrEmpty(report.Passphrase) ? null : report.Passphrase).Seal(cipher);
+            var @case = WhistleblowingCase.Receive(caseId, now, report.Category, report.Urn, sealedKey, content, identity, lookup, pending,
+                TimeSpan.FromDays(options.Clocks.AcknowledgementDays));
             db.Cases.Add(@case);
             AttachmentWriter.AddAll(db, cipher, caseId, null, report.Attachments, now);
             await db.SaveChangesAsync(ct);
+            hashingQueue.Notify();
             return new SubmissionReceipt(caseId, code, now, @case.AcknowledgementDueAt);
         }
     }
@@ -106,36 +109,66 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
         }
     }
 
+    /// <summary>
+    /// Finds the case whether its receipt is hashed or still pending, doing the same slow work in
+    /// every case (the slow index, then one passphrase derivation: real, or burnt) so the answer's
+    /// timing tells nothing about whether the code exists or which state it is in.
+    /// </summary>
     private async Task<WhistleblowingCase> AuthenticateAsync(string code, string? passphrase, CancellationToken ct)
     {
         var normalised = ReceiptCode.Normalise(code) ?? throw new ReporterAuthenticationException();
-        var index = crypto.Receipts.IndexOf(normalised);
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.ReceiptIndex == index, ct);
-        if (@case?.PassphraseHash is { } expected)
+        List<byte[]> keys = [crypto.Receipts.IndexOf(normalised), .. crypto.PendingLookup.Candidates(normalised)];
+        var matches = new List<WhistleblowingCase>();
+        // One indexed query per key (always the same number): a byte[] list does not translate to IN on SQLite.
+        foreach (var key in keys)
         {
-            if (string.IsNullOrEmpty(passphrase) || !crypto.Receipts.VerifyPassphrase(passphrase, @case.PassphraseSalt!, expected))
+            if (await db.Cases.SingleOrDefaultAsync(c => c.ReceiptIndex == key, ct) is { } found)
             {
-                throw new ReporterAuthenticationException();
+                matches.Add(found);
             }
-
-            return @case;
         }
 
-        // Same work whether or not the code exists, so response time does not reveal valid codes.
-        crypto.Receipts.BurnEquivalentWork();
-        return @case ?? throw new ReporterAuthenticationException();
+        // Two matches would mean two reports share a code (a 1-in-10^16/N clash the worker could not
+        // have prevented): fail closed rather than show anyone the other report.
+        var @case = matches.Count == 1 ? matches[0] : null;
+
+        bool accepted;
+        if (@case is { IsReceiptHashPending: true })
+        {
+            accepted = !@case.IsPurged && OpenPending(@case).Accepts(normalised, passphrase);
+            crypto.Receipts.BurnEquivalentWork();
+        }
+        else if (@case?.PassphraseHash is { } expected)
+        {
+            // Verified even when no passphrase was given: skipping the derivation would answer faster for codes that exist.
+            accepted = crypto.Receipts.VerifyPassphrase(passphrase ?? string.Empty, @case.PassphraseSalt!, expected) & !string.IsNullOrEmpty(passphrase);
+        }
+        else
+        {
+            crypto.Receipts.BurnEquivalentWork();
+            accepted = @case is not null;
+        }
+
+        return accepted ? @case! : throw new ReporterAuthenticationException();
     }
 
-    private async Task<(string Code, byte[] Index)> NewReceiptAsync(CancellationToken ct)
+    private PendingReceipt OpenPending(WhistleblowingCase @case)
+    {
+        using var cipher = crypto.Open(@case);
+        return PendingReceipt.Open(cipher, @case.PendingReceiptCipher!);
+    }
+
+    private async Task<(string Code, byte[] Lookup)> NewReceiptAsync(CancellationToken ct)
     {
         while (true)
         {
             var code = ReceiptCode.Generate();
-            var index = crypto.Receipts.IndexOf(code);
-            // A clash is a 1-in-10^16/N event; checking keeps the unique index from ever failing a submission.
-            if (!await db.Cases.AnyAsync(c => c.ReceiptIndex == index, ct))
+            var lookup = crypto.PendingLookup.Of(code);
+            // Only pending codes can be checked this cheaply; a clash with a hashed code (1 in 10^16/N)
+            // is caught by the unique index when the worker stores the slow hash (see AuthenticateAsync).
+            if (!await db.Cases.AnyAsync(c => c.ReceiptIndex == lookup, ct))
             {
-                return (code, index);
+                return (code, lookup);
             }
         }
     }

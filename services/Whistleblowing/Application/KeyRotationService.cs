@@ -1,3 +1,4 @@
+using EducationHub.Whistleblowing.Domain;
 using EducationHub.Whistleblowing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,19 +25,47 @@ public sealed partial class KeyRotationService(WhistleblowingDbContext db, CaseC
             }
 
             var now = clock.GetUtcNow();
+            var pendingLookups = new List<(Guid CaseId, byte[] Old, byte[] New)>();
             foreach (var @case in batch)
             {
+                if (@case.IsReceiptHashPending)
+                {
+                    pendingLookups.Add((@case.Id, @case.ReceiptIndex, PendingLookupUnderActiveKey(@case)));
+                }
+
                 @case.ReplaceDataKey(crypto.Keys.Rewrap(@case.DataKey));
                 db.Audit(AuditActions.System, AuditActions.Rewrapped, @case.Id, now);
             }
 
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            await RekeyPendingLookupsAsync(pendingLookups, ct);
             total += batch.Count;
         }
 
         Rewrapped(logger, total, active);
         return total;
+    }
+
+    private byte[] PendingLookupUnderActiveKey(WhistleblowingCase @case)
+    {
+        using var cipher = crypto.Open(@case);
+        return crypto.PendingLookup.Of(PendingReceipt.Open(cipher, @case.PendingReceiptCipher!).Code);
+    }
+
+    /// <summary>
+    /// A pending receipt's lookup is keyed under a master key too: it moves with the data key, or
+    /// removing the old key would lock the reporter out until the slow hash exists. Conditional on
+    /// the old lookup, so a receipt the worker hashed meanwhile keeps its slow index.
+    /// </summary>
+    private async Task RekeyPendingLookupsAsync(List<(Guid CaseId, byte[] Old, byte[] New)> lookups, CancellationToken ct)
+    {
+        foreach (var (caseId, old, rekeyed) in lookups)
+        {
+            await db.Cases
+                .Where(c => c.Id == caseId && c.ReceiptPendingSince != null && c.ReceiptIndex == old)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReceiptIndex, rekeyed), ct);
+        }
     }
 
     public Task<int> CountNotUnderActiveKeyAsync(CancellationToken ct) =>

@@ -67,6 +67,14 @@ public sealed class MasterKeyRing
         }
     }
 
+    /// <summary>
+    /// A sub-key of every configured master key for one purpose (HKDF-SHA256), keyed by master key id.
+    /// Whoever holds a sub-key also holds its master key, so a value keyed under it is exactly as
+    /// exposed as the data keys that master key wraps.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> DeriveSubkeys(string purpose) =>
+        _keys.ToDictionary(k => k.Key, k => HKDF.DeriveKey(HashAlgorithmName.SHA256, k.Value, 32, info: Encoding.UTF8.GetBytes("ehub.whistleblowing.subkey/" + purpose)), StringComparer.Ordinal);
+
     // Binding the key id into the tag stops a wrapped key being relabelled with another id.
     private static byte[] Aad(string keyId) => Encoding.UTF8.GetBytes("ehub.whistleblowing.datakey/" + keyId);
 }

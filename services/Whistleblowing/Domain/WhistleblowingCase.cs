@@ -45,10 +45,17 @@ public sealed class WhistleblowingCase
     public byte[]? ReferralNoteCipher { get; private set; }
     public byte[]? OutcomeSummaryCipher { get; private set; }
 
-    /// <summary>Slow keyed hash of the receipt code: the lookup key (see ReceiptHasher).</summary>
+    /// <summary>
+    /// The receipt code's lookup key: its slow keyed hash (see ReceiptHasher) once hashed; while
+    /// <see cref="ReceiptPendingSince"/> is set, the fast pending lookup (see PendingReceiptLookup).
+    /// </summary>
     public byte[] ReceiptIndex { get; private set; } = [];
     public byte[]? PassphraseSalt { get; private set; }
     public byte[]? PassphraseHash { get; private set; }
+    /// <summary>The receipt code and passphrase sealed under the data key until their slow hashes exist; then erased.</summary>
+    public byte[]? PendingReceiptCipher { get; private set; }
+    /// <summary>Set from submission until the background worker has stored the slow hashes (the worker's queue).</summary>
+    public DateTimeOffset? ReceiptPendingSince { get; private set; }
 
     /// <summary>Optimistic concurrency: two handlers acting at once must not overwrite each other.</summary>
     public int Version { get; private set; }
@@ -67,9 +74,8 @@ public sealed class WhistleblowingCase
         SealedDataKey dataKey,
         byte[] contentCipher,
         byte[]? identityCipher,
-        byte[] receiptIndex,
-        byte[]? passphraseSalt,
-        byte[]? passphraseHash,
+        byte[] pendingReceiptLookup,
+        byte[] pendingReceiptCipher,
         TimeSpan acknowledgementPeriod) => new()
         {
             Id = id,
@@ -83,10 +89,12 @@ public sealed class WhistleblowingCase
             ContentCipher = contentCipher,
             IdentityCipher = identityCipher,
             HasIdentity = identityCipher is not null,
-            ReceiptIndex = receiptIndex,
-            PassphraseSalt = passphraseSalt,
-            PassphraseHash = passphraseHash,
+            ReceiptIndex = pendingReceiptLookup,
+            PendingReceiptCipher = pendingReceiptCipher,
+            ReceiptPendingSince = receivedAt,
         };
+
+    public bool IsReceiptHashPending => PendingReceiptCipher is not null;
 
     public SealedDataKey DataKey =>
         WrappedDataKey is null || MasterKeyId is null

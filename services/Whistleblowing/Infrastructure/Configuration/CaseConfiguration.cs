@@ -23,7 +23,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Whistleblowin
         e.Property(c => c.Version).IsConcurrencyToken();
         e.HasIndex(c => c.ReceiptIndex).IsUnique();
         e.HasIndex(c => c.Status);
+        e.HasIndex(c => c.ReceiptPendingSince);
         e.Ignore(c => c.Reference);
+        e.Ignore(c => c.IsReceiptHashPending);
         e.Ignore(c => c.IsPurged);
         e.Ignore(c => c.DataKey);
     }
