@@ -12,6 +12,13 @@ public sealed class CallProbe
 
     public List<string> Events { get; } = [];
 
+    /// <summary>Makes EmptyCall and StreamingOutputCall ignore their cancellation token until <see cref="Release"/>.</summary>
+    public bool Stubborn { get; init; }
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Record(string e)
     {
         lock (Events)
@@ -34,6 +41,13 @@ public sealed class ProbeService(CallProbe probe) : IGrpcService
     public async Task<Empty> EmptyCall(Empty request, ServerCallContext context)
     {
         probe.Started.TrySetResult();
+        if (probe.Stubborn)
+        {
+            await probe.Release.Task;
+            probe.Finished.TrySetResult();
+            return new Empty();
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
@@ -51,8 +65,28 @@ public sealed class ProbeService(CallProbe probe) : IGrpcService
     public Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context) =>
         throw new InvalidOperationException("secret connection string Password=hunter2");
 
-    public Task StreamingOutputCall(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context) =>
-        Task.CompletedTask;
+    public async Task StreamingOutputCall(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
+    {
+        if (!probe.Stubborn)
+        {
+            return;
+        }
+
+        await responses.WriteAsync(new StreamingOutputCallResponse());
+        probe.Started.TrySetResult();
+        await probe.Release.Task;
+        try
+        {
+            await responses.WriteAsync(new StreamingOutputCallResponse());
+            probe.Record("late write accepted");
+        }
+        catch (InvalidOperationException)
+        {
+            probe.Record("late write refused");
+        }
+
+        probe.Finished.TrySetResult();
+    }
 
     public Task<StreamingInputCallResponse> StreamingInputCall(IAsyncStreamReader<StreamingInputCallRequest> requests, ServerCallContext context) =>
         Task.FromResult(new StreamingInputCallResponse());

@@ -83,6 +83,48 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
+    public async Task Deadline_status_is_sent_at_the_deadline_even_if_the_handler_ignores_its_token()
+    {
+        var probe = new CallProbe { Stubborn = true };
+        await using var server = await StartProbeServerAsync(probe);
+        using var http = RawHttp.CreateClient(server.Address);
+        var request = RawHttp.GrpcRequest("/educationhub.testing.v1.TestService/EmptyCall", RawHttp.Frame(new Empty()));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "200m");
+
+        using var response = await http.SendAsync(request).WaitAsync(Patience);
+        await response.Content.ReadAsByteArrayAsync().WaitAsync(Patience);
+        Assert.Equal("4", RawHttp.Header(response, "grpc-status") ?? RawHttp.Trailer(response, "grpc-status"));
+        Assert.False(probe.Finished.Task.IsCompleted, "the status arrived while the handler was still running");
+
+        // The handler finishing late changes nothing, and the server goes on serving.
+        probe.Release.SetResult();
+        await probe.Finished.Task.WaitAsync(Patience);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var echo = await new GrpcClient(channel).UnaryAsync(TestMethods.Echo, new EchoMessage { Message = "still here" });
+        Assert.Equal("still here", echo.Message);
+    }
+
+    [Fact]
+    public async Task A_stream_past_its_deadline_ends_with_deadline_exceeded_after_the_messages_already_sent()
+    {
+        var probe = new CallProbe { Stubborn = true };
+        await using var server = await StartProbeServerAsync(probe);
+        using var http = RawHttp.CreateClient(server.Address);
+        var request = RawHttp.GrpcRequest("/educationhub.testing.v1.TestService/StreamingOutputCall", RawHttp.Frame(new StreamingOutputCallRequest()));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
+
+        using var response = await http.SendAsync(request).WaitAsync(Patience);
+        var body = await response.Content.ReadAsByteArrayAsync().WaitAsync(Patience);
+        Assert.Single(RawHttp.Frames(body));
+        Assert.Equal("4", RawHttp.Trailer(response, "grpc-status"));
+        Assert.False(probe.Finished.Task.IsCompleted);
+
+        probe.Release.SetResult();
+        await probe.Finished.Task.WaitAsync(Patience);
+        Assert.Equal(["late write refused"], probe.Events);
+    }
+
+    [Fact]
     public async Task Client_cancellation_stops_the_handler()
     {
         var probe = new CallProbe();

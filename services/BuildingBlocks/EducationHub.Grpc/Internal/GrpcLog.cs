@@ -31,4 +31,7 @@ internal static partial class GrpcLog
 
     [LoggerMessage(8, LogLevel.Information, "gRPC service {Service} bound: {MethodCount} methods")]
     public static partial void ServiceBound(ILogger logger, string service, int methodCount);
+
+    [LoggerMessage(9, LogLevel.Warning, "gRPC call {Method} ended at its deadline but its handler ran on and then failed ({ExceptionType}); handlers should honour context.CancellationToken")]
+    public static partial void LateHandlerFailure(ILogger logger, string method, string exceptionType);
 }

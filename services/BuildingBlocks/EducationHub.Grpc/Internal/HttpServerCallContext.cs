@@ -20,6 +20,11 @@ internal sealed class HttpServerCallContext : ServerCallContext
     private Metadata? _responseTrailers;
     private Dictionary<object, object?>? _userState;
     private CancellationTokenSource? _deadlineCts;
+    private TaskCompletionSource? _deadlineReached;
+    // Response writes and the deadline's early completion may race (a handler that ignores its
+    // token keeps writing); the gate keeps them off the PipeWriter at the same time.
+    private readonly Lock _writeGate = new();
+    private Task _pendingFlush = Task.CompletedTask;
     private CancellationToken _token;
     private DateTime _deadline = DateTime.MaxValue;
     private string? _requestEncoding;
@@ -78,6 +83,20 @@ internal sealed class HttpServerCallContext : ServerCallContext
     public override IDictionary<object, object?> UserState => _userState ??= [];
 
     public bool DeadlineExpired => _deadlineCts is { IsCancellationRequested: true } && !_http.RequestAborted.IsCancellationRequested;
+
+    /// <summary>Completes when the call's deadline passes (not on client cancellation); null without a deadline.</summary>
+    public Task? DeadlineReached => _deadlineReached?.Task;
+
+    public bool IsCompleted
+    {
+        get
+        {
+            lock (_writeGate)
+            {
+                return _completed;
+            }
+        }
+    }
 
     public string? RequestEncoding => _requestEncoding;
 
@@ -144,6 +163,15 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
         _deadline = DateTime.UtcNow + timeout;
         _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);
+        _deadlineReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _deadlineCts.Token.Register(static state =>
+        {
+            var call = (HttpServerCallContext)state!;
+            if (call.DeadlineExpired)
+            {
+                call._deadlineReached!.TrySetResult();
+            }
+        }, this);
         _deadlineCts.CancelAfter(timeout);
         _token = _deadlineCts.Token;
     }
@@ -156,14 +184,26 @@ internal sealed class HttpServerCallContext : ServerCallContext
             throw new InvalidOperationException("Response headers can only be sent once per call.");
         }
 
-        var headers = _http.Response.Headers;
-        foreach (var entry in responseHeaders)
+        lock (_writeGate)
         {
-            headers.Append(entry.Key, entry.IsBinary ? Base64Metadata.Encode(entry.ValueBytes) : entry.Value);
-        }
+            ThrowIfCompleted();
+            var headers = _http.Response.Headers;
+            foreach (var entry in responseHeaders)
+            {
+                headers.Append(entry.Key, entry.IsBinary ? Base64Metadata.Encode(entry.ValueBytes) : entry.Value);
+            }
 
-        PrepareResponseHeaders();
-        return _http.Response.BodyWriter.FlushAsync(_token).AsTask();
+            PrepareResponseHeaders();
+            return _pendingFlush = _http.Response.BodyWriter.FlushAsync(_token).AsTask();
+        }
+    }
+
+    private void ThrowIfCompleted()
+    {
+        if (_completed)
+        {
+            throw new InvalidOperationException("The call has already completed.");
+        }
     }
 
     /// <summary>Decides compression once, just before the headers go out.</summary>
@@ -191,11 +231,15 @@ internal sealed class HttpServerCallContext : ServerCallContext
     /// <summary>Buffers one response message (unary / client streaming); sent when the call ends.</summary>
     public void WriteMessage(IMessage message, WriteOptions? options)
     {
-        if (_completed)
+        lock (_writeGate)
         {
-            throw new InvalidOperationException("The call has already completed.");
+            WriteFrame(message, options);
         }
+    }
 
+    private void WriteFrame(IMessage message, WriteOptions? options)
+    {
+        ThrowIfCompleted();
         PrepareResponseHeaders();
         var flags = (options ?? WriteOptions)?.Flags ?? WriteFlags.None;
         var compress = _compressResponses && (flags & WriteFlags.NoCompress) == 0;
@@ -208,11 +252,45 @@ internal sealed class HttpServerCallContext : ServerCallContext
     {
         // A client that reset the stream never sees more data: stop a streaming handler promptly.
         _http.RequestAborted.ThrowIfCancellationRequested();
-        WriteMessage(message, options);
-        var flush = _http.Response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
-        return flush.IsCompletedSuccessfully ? Task.CompletedTask : AwaitFlush(flush);
+        lock (_writeGate)
+        {
+            WriteFrame(message, options);
+            var flush = _http.Response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
+            return flush.IsCompletedSuccessfully ? Task.CompletedTask : _pendingFlush = flush.AsTask();
+        }
+    }
 
-        static async Task AwaitFlush(ValueTask<FlushResult> pending) => await pending.ConfigureAwait(false);
+    /// <summary>
+    /// Ends the call with DEADLINE_EXCEEDED now, while its handler may still be running (one that
+    /// ignores its cancellation token): the client gets its status at the deadline, as the gRPC spec
+    /// asks, and the handler's later writes fail. False if the call had already completed.
+    /// </summary>
+    public async Task<bool> TryCompleteAtDeadlineAsync()
+    {
+        Task inFlight;
+        lock (_writeGate)
+        {
+            if (_completed)
+            {
+                return false;
+            }
+
+            _status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            inFlight = _pendingFlush;
+            CompleteUnderGate();
+        }
+
+        try
+        {
+            // Cancelled by the same deadline token, so this ends promptly; its outcome no longer matters.
+            await inFlight.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        {
+        }
+
+        await _http.Response.CompleteAsync().ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Reads the single request message of a unary or server-streaming call.</summary>
@@ -379,6 +457,14 @@ internal sealed class HttpServerCallContext : ServerCallContext
     /// (the status goes in the single HEADERS frame, which ends the stream).
     /// </summary>
     public void Complete()
+    {
+        lock (_writeGate)
+        {
+            CompleteUnderGate();
+        }
+    }
+
+    private void CompleteUnderGate()
     {
         _completed = true;
         if (_status.StatusCode == StatusCode.OK && DeadlineExpired)

@@ -59,24 +59,21 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
 
         try
         {
-            context.Initialize();
-            if (Binding.Interceptors.Length == 0)
+            var call = InvokeCatchingAsync(context, logger);
+            var endedAtDeadline = false;
+            if (!call.IsCompleted && context.DeadlineReached is { } deadline
+                && await Task.WhenAny(call, deadline).ConfigureAwait(false) != call)
             {
-                await InvokeAsync(context).ConfigureAwait(false);
+                endedAtDeadline = await context.TryCompleteAtDeadlineAsync().ConfigureAwait(false);
             }
-            else
-            {
-                await new GrpcCall(context, Binding.Interceptors, () => InvokeAsync(context)).RunAsync().ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex)
-        {
-            context.SetStatusFromException(ex, logger);
-        }
 
-        try
-        {
-            context.Complete();
+            // Even after the client has its status, the request must outlive the handler: the
+            // HttpContext is pooled and the handler may still touch it.
+            await call.ConfigureAwait(false);
+            if (!endedAtDeadline)
+            {
+                context.Complete();
+            }
         }
         finally
         {
@@ -89,6 +86,43 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
             if (debug)
             {
                 GrpcLog.CallFinished(logger, Binding.Info.FullName, context.Status.StatusCode);
+            }
+        }
+    }
+
+    /// <summary>Runs the call through interceptors and handler; never throws (a failure becomes the status).</summary>
+    private async Task InvokeCatchingAsync(HttpServerCallContext context, ILogger logger)
+    {
+        try
+        {
+            context.Initialize();
+            if (Binding.Interceptors.Length == 0)
+            {
+                await InvokeAsync(context).ConfigureAwait(false);
+            }
+            else
+            {
+                await new GrpcCall(context, Binding.Interceptors, () => InvokeAsync(context)).RunAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            if (context.IsCompleted)
+            {
+                // Ended at its deadline: the client already has DEADLINE_EXCEEDED. A handler that
+                // honoured its token stops with a cancellation; anything else is one that ran on.
+                if (ex is OperationCanceledException)
+                {
+                    GrpcLog.DeadlineExceeded(logger, Binding.Info.FullName);
+                }
+                else
+                {
+                    GrpcLog.LateHandlerFailure(logger, Binding.Info.FullName, ex.GetType().Name);
+                }
+            }
+            else
+            {
+                context.SetStatusFromException(ex, logger);
             }
         }
     }
