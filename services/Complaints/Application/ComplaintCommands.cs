@@ -4,6 +4,7 @@ using EducationHub.Messaging;
 using EducationHub.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace EducationHub.Complaints.Application;
 
@@ -11,9 +12,11 @@ namespace EducationHub.Complaints.Application;
 /// The steps of an existing complaint. Each loads the complaint, applies one domain operation,
 /// and commits the change, its audit entry and any event together.
 /// </summary>
-public sealed class ComplaintCommands(ComplaintsDbContext db, ISchoolDayCalendar calendar, IOptions<ComplaintsOptions> options)
+public sealed class ComplaintCommands(ComplaintsDbContext db, ISchoolDayCalendar calendar, IOptions<ComplaintsOptions> options, IClock clock)
 {
     private ComplaintTimescales Timescales => options.Value.Timescales;
+
+    private DateTimeOffset Now => clock.GetCurrentInstant().ToDateTimeOffset();
 
     public Task<Complaint> AcknowledgeAsync(Guid id, DateOnly on, Actor actor, CancellationToken ct) =>
         ApplyAsync(id, actor, "complaint.acknowledged", c => c.Acknowledge(on), ct);
@@ -25,7 +28,7 @@ public sealed class ComplaintCommands(ComplaintsDbContext db, ISchoolDayCalendar
         ApplyAsync(id, actor, "complaint.outcome_recorded", c =>
         {
             c.RecordOutcome(outcome, on, remedies);
-            if (c.Status == ComplaintStatus.Closed) db.AddEvent(ComplaintEvents.Concluded(c, c.Id));
+            if (c.Status == ComplaintStatus.Closed) db.AddEvent(ComplaintEvents.Concluded(c, c.Id, Now));
         }, ct);
 
     public Task<Complaint> EscalateAsync(Guid id, DateOnly on, EscalationBody? body, Actor actor, CancellationToken ct) =>
@@ -33,21 +36,21 @@ public sealed class ComplaintCommands(ComplaintsDbContext db, ISchoolDayCalendar
         {
             var from = c.Stage;
             c.Escalate(on, body, Timescales, calendar);
-            db.AddEvent(ComplaintEvents.Escalated(c, from, c.Id));
+            db.AddEvent(ComplaintEvents.Escalated(c, from, c.Id, Now));
         }, ct);
 
     public Task<Complaint> CloseAsync(Guid id, DateOnly on, Actor actor, CancellationToken ct) =>
         ApplyAsync(id, actor, "complaint.closed", c =>
         {
             c.Close(on);
-            db.AddEvent(ComplaintEvents.Concluded(c, c.Id));
+            db.AddEvent(ComplaintEvents.Concluded(c, c.Id, Now));
         }, ct);
 
     public Task<Complaint> WithdrawAsync(Guid id, DateOnly on, Actor actor, CancellationToken ct) =>
         ApplyAsync(id, actor, "complaint.withdrawn", c =>
         {
             c.Withdraw(on);
-            db.AddEvent(ComplaintEvents.Concluded(c, c.Id));
+            db.AddEvent(ComplaintEvents.Concluded(c, c.Id, Now));
         }, ct);
 
     public Task<Complaint> MarkRemedyCarriedOutAsync(Guid id, int remedyId, DateOnly on, Actor actor, CancellationToken ct) =>

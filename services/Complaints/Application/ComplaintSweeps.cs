@@ -4,6 +4,7 @@ using EducationHub.Messaging;
 using EducationHub.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace EducationHub.Complaints.Application;
 
@@ -12,17 +13,18 @@ namespace EducationHub.Complaints.Application;
 /// transaction so a restart cannot repeat or lose one) and erase complainants' personal data
 /// after the retention period.
 /// </summary>
-public sealed class ComplaintSweeps(ComplaintsDbContext db, IOptions<ComplaintsOptions> options)
+public sealed class ComplaintSweeps(ComplaintsDbContext db, IOptions<ComplaintsOptions> options, IClock clock)
 {
     public async Task<int> ReportBreachesAsync(DateOnly today, CancellationToken ct)
     {
         var open = await db.Complaints.Where(c => c.Status == ComplaintStatus.Open).ToListAsync(ct);
         var reported = 0;
+        var now = clock.GetCurrentInstant().ToDateTimeOffset();
         foreach (var complaint in open)
         {
             foreach (var (stage, dueOn) in complaint.DetectBreaches(today))
             {
-                db.AddEvent(ComplaintEvents.Breached(complaint, stage, dueOn, complaint.Id));
+                db.AddEvent(ComplaintEvents.Breached(complaint, stage, dueOn, complaint.Id, now));
                 db.Audit("system", "timescale-monitor", "complaint.timescale_breached", "complaint", complaint.Id.ToString());
                 reported++;
             }

@@ -73,7 +73,7 @@ public sealed partial class DeadlineMonitor(GovernanceDbContext db, IClock clock
             return false;
         }
 
-        db.AddEvent(GovernanceEvents.DeadlinePassed(id, urn, type, deadline));
+        db.AddEvent(GovernanceEvents.DeadlinePassed(id, urn, type, deadline, now));
         db.Record(Scheduler, "notice.deadline_passed", id, urn, deadline.PlusDays(1),
             $"{type} notice: compliance deadline {deadline:uuuu-MM-dd} passed without compliance being recorded", now);
         await db.SaveChangesAsync(ct);

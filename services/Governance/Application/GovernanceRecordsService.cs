@@ -64,7 +64,7 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, IClock cloc
         };
         db.Concerns.Add(concern);
         db.Record(caller, "concern.raised", concern.Id, concern.Urn, raisedOn, $"{concern.Severity} governance concern raised by {concern.Source}", now);
-        db.AddEvent(GovernanceEvents.ConcernRaised(concern));
+        db.AddEvent(GovernanceEvents.ConcernRaised(concern, now));
         await db.SaveChangesAsync(ct);
         return concern;
     }

@@ -73,11 +73,11 @@ public sealed class InterventionService(GovernanceDbContext db, IClock clock)
             $"{intervention.Kind}: {entry.From} → {entry.To}" + (entry.Note.Length > 0 ? $" ({entry.Note})" : ""), now);
         if (entry.To == InterventionStatus.Active)
         {
-            db.AddEvent(GovernanceEvents.Started(intervention));
+            db.AddEvent(GovernanceEvents.Started(intervention, now));
         }
         else if (entry.To == InterventionStatus.Ended)
         {
-            db.AddEvent(GovernanceEvents.Ended(intervention));
+            db.AddEvent(GovernanceEvents.Ended(intervention, now));
         }
 
         await db.SaveChangesAsync(ct);

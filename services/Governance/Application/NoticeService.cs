@@ -50,7 +50,7 @@ public sealed class NoticeService(GovernanceDbContext db, IClock clock, WorkingD
 
         db.Record(caller, "notice.issued", notice.Id, notice.Urn, issuedOn,
             $"{notice.Type} notice issued ({string.Join(", ", notice.Grounds)}); comply by {notice.ComplianceDeadline:uuuu-MM-dd}", now);
-        db.AddEvent(GovernanceEvents.Issued(notice));
+        db.AddEvent(GovernanceEvents.Issued(notice, now));
         await db.SaveChangesAsync(ct);
         return notice;
     }
@@ -92,7 +92,7 @@ public sealed class NoticeService(GovernanceDbContext db, IClock clock, WorkingD
             $"{notice.Type} notice: {entry.From} → {entry.To}" + (entry.Note.Length > 0 ? $" ({entry.Note})" : ""), now);
         if (entry.To == NoticeStatus.Complied)
         {
-            db.AddEvent(GovernanceEvents.Complied(notice, onDate));
+            db.AddEvent(GovernanceEvents.Complied(notice, onDate, now));
         }
 
         await db.SaveChangesAsync(ct);
