@@ -9,6 +9,7 @@ using EducationHub.Whistleblowing;
 // development tokens; demo data on first run. See docs/hub.md.
 var builder = WebApplication.CreateBuilder(AllInOneConfiguration.Options(args)).UseAllInOneDefaults();
 builder.AddServiceDefaults("allinone");
+builder.AddDemoClock(); // before the modules: they register the system clocks only when none is registered
 builder.AddSchoolRisk();
 builder.AddGovernance();
 builder.AddWhistleblowing();

@@ -31,7 +31,7 @@ internal static class DemoLocalAuthority
             } while (!used.Add(name));
             var trust = academy ? DemoNames.Trusts[rng.Next(DemoNames.Trusts.Length)] : null;
             var roll = rng.NextDouble();
-            var trouble = roll < 0.80 ? 0 : roll < 0.92 ? 1 : roll < 0.98 ? 2 : 3;
+            var trouble = roll < 0.832 ? 0 : roll < 0.932 ? 1 : roll < 0.982 ? 2 : 3;
             schools.Add(new DemoSchool(++urn, name, phase, type, trust, trouble));
         }
 
