@@ -10,13 +10,18 @@ public sealed class HubReadModel(HubDbContext db)
     public async Task<Dictionary<int, SchoolInfo>> SchoolsAsync(CancellationToken ct) =>
         (await db.Schools.AsNoTracking().ToListAsync(ct)).Select(RowMapping.ToSchool).ToDictionary(s => s.Urn);
 
-    /// <summary>Every entry the hub had received by <paramref name="receivedBy"/>.</summary>
+    /// <summary>Every entry the hub had received by <paramref name="receivedBy"/>, all at once (small checks and comparisons; the list streams).</summary>
     public async Task<List<TimelineEntry>> TimelineAsync(DateTimeOffset receivedBy, CancellationToken ct)
     {
         var ms = RowMapping.ToMs(receivedBy);
         var rows = await db.Timeline.AsNoTracking().Where(t => t.ReceivedAtMs <= ms).ToListAsync(ct);
         return rows.ConvertAll(RowMapping.ToEntry);
     }
+
+    /// <summary>Every school's timeline as received by <paramref name="receivedBy"/>, streamed one school at a time.</summary>
+    public IAsyncEnumerable<(int Urn, List<TimelineEntry> Timeline)> TimelineBySchoolAsync(
+        DateTimeOffset receivedBy, IReadOnlyDictionary<int, SchoolInfo> schools, CancellationToken ct) =>
+        TimelineBySchoolReader.ReadAsync(db, receivedBy, schools, ct);
 
     public async Task<List<TimelineEntry>> SchoolTimelineAsync(IReadOnlyCollection<int> urns, CancellationToken ct)
     {

@@ -70,26 +70,35 @@ public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskList
         return list;
     }
 
+    /// <summary>
+    /// One pass over the timeline, streamed by school: each school's priority for this month (with
+    /// reasons) and, unless last month was published, for last month (score only, the basis for
+    /// movement). No school's timeline is kept once it has been scored.
+    /// </summary>
     private async Task<MonthlyRiskList> ComputeAsync(RiskMonth month, DateTimeOffset now, CancellationToken ct)
     {
         var schools = await read.SchoolsAsync(ct);
-        var entries = await read.TimelineAsync(now, ct);
-        var timelines = TimelineIndex.Build(entries, schools);
         var previousMonth = month.Previous;
         var decisionsPrevious = await read.DecisionsAsync(previousMonth, ct);
         var decisions = await read.DecisionsAsync(month, ct);
+        var current = builder.Begin(new RiskListFrame(month, month.EvaluationInstant(now), now, schools, decisionsPrevious, decisions));
 
-        PreviousList previous;
+        PreviousList? published = null;
+        RiskListAssembly? lastMonth = null;
         if (await read.SnapshotAsync(previousMonth, ct) is { } snap)
-            previous = SnapshotJson.ToPrevious(SnapshotJson.Read(snap));
+            published = SnapshotJson.ToPrevious(SnapshotJson.Read(snap));
         else
         {
             // No published list last month: compare with what last month's list would have been.
             var before = await read.DecisionsAsync(previousMonth.Previous, ct);
-            var prevList = builder.Build(new RiskListInputs(previousMonth, previousMonth.EvaluationInstant(now), now, schools, timelines,
-                null, before, decisionsPrevious));
-            previous = SnapshotJson.ToPrevious(prevList);
+            lastMonth = builder.BeginRanking(new RiskListFrame(previousMonth, previousMonth.EvaluationInstant(now), now, schools, before, decisionsPrevious));
         }
-        return builder.Build(new RiskListInputs(month, month.EvaluationInstant(now), now, schools, timelines, previous, decisionsPrevious, decisions));
+
+        await foreach (var (urn, timeline) in read.TimelineBySchoolAsync(now, schools, ct))
+        {
+            current.Add(urn, timeline);
+            lastMonth?.Add(urn, timeline);
+        }
+        return current.Finish(published ?? lastMonth!.Rank(null));
     }
 }

@@ -26,8 +26,28 @@ public static class TimelineIndex
             }
         }
         foreach (var list in byUrn.Values)
-            list.Sort(static (a, b) => a.OccurredAt != b.OccurredAt ? a.OccurredAt.CompareTo(b.OccurredAt) : a.EventId.CompareTo(b.EventId));
+            list.Sort(Chronological);
         return byUrn;
+    }
+
+    /// <summary>The order of a school's timeline: when it happened, then the event id so that ties are stable.</summary>
+    public static int Chronological(TimelineEntry a, TimelineEntry b) =>
+        a.OccurredAt != b.OccurredAt ? a.OccurredAt.CompareTo(b.OccurredAt) : a.EventId.CompareTo(b.EventId);
+
+    /// <summary>
+    /// Every URN whose timeline <see cref="Build"/> may merge with another's: open schools with
+    /// predecessors and those predecessors. Any other URN's timeline is exactly its own entries.
+    /// </summary>
+    public static HashSet<int> MergedUrns(IReadOnlyDictionary<int, SchoolInfo> schools)
+    {
+        var urns = new HashSet<int>();
+        foreach (var school in schools.Values)
+        {
+            if (school.PredecessorUrns.Count == 0 || school.IsClosed) continue;
+            urns.Add(school.Urn);
+            urns.UnionWith(school.PredecessorUrns);
+        }
+        return urns;
     }
 
     /// <summary>The successor URN that absorbed a predecessor's history, if any.</summary>

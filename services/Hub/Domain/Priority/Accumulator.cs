@@ -1,9 +1,15 @@
 namespace EducationHub.Hub.Domain.Priority;
 
 /// <summary>Collects one school's reasons, support and soft points while the calculator walks its timeline.</summary>
-internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf)
+internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf, PriorityDetail detail)
 {
+    /// <summary>False when only the score is wanted: callers then skip building the wording.</summary>
+    public bool Explains { get; } = detail >= PriorityDetail.Reasons;
+
+    private readonly bool _tracksEvents = detail >= PriorityDetail.ReasonsAndEventPoints;
+
     public List<PriorityReason> Reasons { get; } = [];
+    /// <summary>Current support in place; only collected when explaining.</summary>
     public List<string> Support { get; } = [];
     public Dictionary<Guid, double> PointsByEvent { get; } = [];
     public double SoftTotal { get; private set; }
@@ -18,8 +24,8 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf)
 
     public void AddHard(PriorityReason reason, Guid eventId, double points)
     {
-        Reasons.Add(reason);
-        PointsByEvent[eventId] = Math.Round(points, 1);
+        if (Explains) Reasons.Add(reason);
+        if (_tracksEvents) PointsByEvent[eventId] = Math.Round(points, 1);
     }
 
     /// <summary>A single-source soft reason; dropped when decay made it negligible.</summary>
@@ -28,13 +34,13 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf)
         if (points < model.IgnoreBelow) return;
         Credit(eventId, points);
         SoftTotal += points;
-        Reasons.Add(reason with { Points = Math.Round(points, 1) });
+        if (Explains) Reasons.Add(reason with { Points = Math.Round(points, 1) });
     }
 
     /// <summary>Notes what one event contributes (for the timeline) without adding a reason.</summary>
     public double Credit(Guid eventId, double points)
     {
-        PointsByEvent[eventId] = Math.Round(PointsByEvent.GetValueOrDefault(eventId) + points, 1);
+        if (_tracksEvents) PointsByEvent[eventId] = Math.Round(PointsByEvent.GetValueOrDefault(eventId) + points, 1);
         return points;
     }
 
@@ -44,7 +50,7 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf)
         var points = cap > 0 ? Math.Min(cap, reason.Points) : reason.Points;
         if (points < model.IgnoreBelow) return;
         SoftTotal += points;
-        Reasons.Add(reason with { Points = Math.Round(points, 1) });
+        if (Explains) Reasons.Add(reason with { Points = Math.Round(points, 1) });
     }
 
     /// <summary>Several reasons of one kind sharing a cap: scaled down together when over it.</summary>
@@ -56,7 +62,7 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf)
         {
             var points = r.Points * scale;
             SoftTotal += points;
-            Reasons.Add(r with { Points = Math.Round(points, 1) });
+            if (Explains) Reasons.Add(r with { Points = Math.Round(points, 1) });
         }
     }
 }

@@ -28,6 +28,7 @@ internal sealed class ComplaintTally
         var groups = new Dictionary<Guid, Group>();
         double breachedPoints = 0;
         var breachedRefs = new List<string>();
+        var breachedCount = 0;
         foreach (var e in _entries.OrderBy(e => e.OccurredAt))
         {
             if (e.Kind == TimelineKind.ComplaintCampaignDetected) continue;
@@ -36,7 +37,8 @@ internal sealed class ComplaintTally
             {
                 var p = signals.ComplaintTimescaleBreached.Points * signals.ComplaintTimescaleBreached.Decay(acc.AgeDays(e.Date, e.OccurredAt));
                 breachedPoints += acc.Credit(e.EventId, p);
-                breachedRefs.Add(Wording.Ref("complaint", complaintId));
+                breachedCount++;
+                if (acc.Explains) breachedRefs.Add(Wording.Ref("complaint", complaintId));
                 continue;
             }
             var key = campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
@@ -48,7 +50,7 @@ internal sealed class ComplaintTally
                 case TimelineKind.ComplaintReceived:
                     g.Latest = g.Latest > e.OccurredAt ? g.Latest : e.OccurredAt;
                     g.Safeguarding |= e.Flag;
-                    g.Categories.Add(Wording.Humanise(e.Category));
+                    if (acc.Explains) g.Categories.Add(Wording.Humanise(e.Category));
                     break;
                 case TimelineKind.ComplaintEscalated:
                     g.Escalated = true;
@@ -82,15 +84,15 @@ internal sealed class ComplaintTally
             foreach (var ev in g.Events) acc.Credit(ev, points / g.Events.Count);
             counted++;
             raw += g.Complaints.Count;
-            if (g.IsCampaign) { campaigns++; refs.Add(Wording.Ref("campaign", g.Key)); }
-            else refs.Add(Wording.Ref("complaint", g.Key));
+            if (g.IsCampaign) campaigns++;
+            if (acc.Explains) refs.Add(Wording.Ref(g.IsCampaign ? "campaign" : "complaint", g.Key));
             if (g.Safeguarding) safeguarding++;
             if (g.Upheld) upheld++;
             categories.UnionWith(g.Categories);
         }
         if (counted > 0)
         {
-            var text = $"{Wording.Plural(raw, "complaint", "complaints")} received"
+            var text = !acc.Explains ? "" : $"{Wording.Plural(raw, "complaint", "complaints")} received"
                        + (campaigns > 0 ? $" ({Wording.Plural(campaigns, "campaign", "campaigns")} counted once, so {counted} counted)" : "")
                        + $": {string.Join(", ", categories)}"
                        + (safeguarding > 0 ? $"; {safeguarding} with a safeguarding flag" : "")
@@ -99,7 +101,7 @@ internal sealed class ComplaintTally
         }
         if (breachedPoints >= model.IgnoreBelow)
             acc.AddCapped(new PriorityReason("complaints.timescale-breached",
-                $"{Wording.Plural(breachedRefs.Count, "complaint stage", "complaint stages")} not answered within the timescale.",
+                acc.Explains ? $"{Wording.Plural(breachedCount, "complaint stage", "complaint stages")} not answered within the timescale." : "",
                 breachedPoints, breachedRefs.Distinct().ToList()), signals.ComplaintTimescaleBreached.Cap);
     }
 

@@ -12,9 +12,10 @@ public sealed class PriorityCalculator(PriorityModel model)
 {
     public PriorityModel Model => model;
 
-    public SchoolPriority Calculate(int urn, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset asOf)
+    public SchoolPriority Calculate(int urn, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset asOf,
+        PriorityDetail detail = PriorityDetail.ReasonsAndEventPoints)
     {
-        var acc = new Accumulator(model, asOf);
+        var acc = new Accumulator(model, asOf, detail);
         TimelineEntry? hard = null;
         var notices = new Dictionary<Guid, NoticeState>();
         var interventions = new Dictionary<Guid, InterventionState>();
@@ -73,10 +74,10 @@ public sealed class PriorityCalculator(PriorityModel model)
 
         var soft = Math.Min(model.SoftCap, acc.SoftTotal);
         var priority = (int)Math.Clamp(Math.Round(hardScore * model.HardWeight + soft, MidpointRounding.AwayFromZero), 0, 100);
-        var reasons = acc.Reasons
+        var reasons = acc.Reasons.Count == 0 ? [] : acc.Reasons
             .OrderByDescending(r => r.Points).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Text, StringComparer.Ordinal)
             .ToList();
-        if (acc.SoftTotal > model.SoftCap)
+        if (acc.SoftTotal > model.SoftCap && acc.Explains)
             reasons.Add(new PriorityReason("soft.capped",
                 string.Create(CultureInfo.InvariantCulture, $"Soft intelligence totals {acc.SoftTotal:0.#} points; capped at {model.SoftCap:0.#}."),
                 model.SoftCap - acc.SoftTotal, []));
@@ -89,6 +90,11 @@ public sealed class PriorityCalculator(PriorityModel model)
         if (hard is null) return (0, "", null);
         var score = hard.Score ?? 0;
         var points = score * model.HardWeight;
+        if (!acc.Explains)
+        {
+            acc.AddHard(null!, hard.EventId, points);
+            return (score, hard.Level ?? "", hard.ModelVersion);
+        }
         var top = (hard.Reasons ?? []).Where(r => r.Contribution > 0).OrderByDescending(r => r.Contribution).Take(3)
             .Select(r => r.Description).ToList();
         var asOf = hard.Date is { } d ? Wording.Date(d) : Wording.Date(hard.OccurredAt);
@@ -106,35 +112,37 @@ public sealed class PriorityCalculator(PriorityModel model)
         foreach (var n in notices.OrderBy(n => n.First.OccurredAt))
         {
             var any = n.Issued ?? n.DeadlinePassed ?? n.Complied!;
-            var type = Wording.Humanise(any.Category);
-            var refs = n.Refs();
+            var type = acc.Explains ? Wording.Humanise(any.Category) : "";
+            var refs = acc.Explains ? n.Refs() : [];
             if (n.Complied is { } complied)
             {
                 var age = acc.AgeDays(complied.Date, complied.OccurredAt);
                 var points = rules.WarningNoticeComplied.Points * rules.WarningNoticeComplied.Decay(age);
                 acc.Add(new PriorityReason("governance.notice.complied",
-                    $"Warning notice ({type}) complied with on {Wording.Date(complied.Date ?? DateOnly.FromDateTime(complied.OccurredAt.UtcDateTime))}.",
+                    acc.Explains ? $"Warning notice ({type}) complied with on {Wording.Date(complied.Date ?? DateOnly.FromDateTime(complied.OccurredAt.UtcDateTime))}." : "",
                     points, refs), complied.EventId, points);
             }
             else
             {
                 var open = rules.WarningNoticeOpen.Points;
                 var issued = n.Issued;
-                var text = issued is null
+                var text = !acc.Explains ? ""
+                    : issued is null
                     ? $"Warning notice ({type}) open."
                     : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation}"
                       + (string.IsNullOrEmpty(issued.Detail) ? "" : $" on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}")
                       + "; not yet complied with.";
                 acc.Add(new PriorityReason("governance.notice.open", text, open, refs), (issued ?? any).EventId, open);
-                acc.Support.Add($"Warning notice ({type}) open" + (issued is null ? "" : $" since {Wording.Date(issued.OccurredAt)}"));
+                if (acc.Explains) acc.Support.Add($"Warning notice ({type}) open" + (issued is null ? "" : $" since {Wording.Date(issued.OccurredAt)}"));
             }
             if (n.DeadlinePassed is { } passed && (n.Complied is null || n.Complied.OccurredAt > passed.OccurredAt))
             {
                 var age = acc.AgeDays(passed.Date, passed.OccurredAt);
                 var points = rules.WarningNoticeDeadlinePassed.Points * rules.WarningNoticeDeadlinePassed.Decay(age);
-                var deadline = passed.Date is { } dl ? Wording.Date(dl) : Wording.Date(passed.OccurredAt);
-                acc.Add(new PriorityReason("governance.notice.deadline-passed",
-                    $"Warning notice ({type}) compliance deadline {deadline} passed without compliance.", points, refs),
+                var text = acc.Explains
+                    ? $"Warning notice ({type}) compliance deadline {(passed.Date is { } dl ? Wording.Date(dl) : Wording.Date(passed.OccurredAt))} passed without compliance."
+                    : "";
+                acc.Add(new PriorityReason("governance.notice.deadline-passed", text, points, refs),
                     passed.EventId, points);
             }
         }
@@ -147,27 +155,28 @@ public sealed class PriorityCalculator(PriorityModel model)
         foreach (var i in interventions.OrderBy(i => (i.Started ?? i.Ended!).OccurredAt))
         {
             var any = i.Started ?? i.Ended!;
-            var kind = Wording.Humanise(any.Category);
-            var refs = new List<string> { Wording.Ref("intervention", any.SourceId ?? Guid.Empty) };
-            if (i.Started is not null) refs.Add(Wording.EventRef(i.Started.EventId));
+            var kind = acc.Explains ? Wording.Humanise(any.Category) : "";
+            var refs = acc.Explains ? new List<string> { Wording.Ref("intervention", any.SourceId ?? Guid.Empty) } : [];
+            if (i.Started is not null && acc.Explains) refs.Add(Wording.EventRef(i.Started.EventId));
             if (i.Ended is { } ended)
             {
-                refs.Add(Wording.EventRef(ended.EventId));
+                if (acc.Explains) refs.Add(Wording.EventRef(ended.EventId));
                 var age = acc.AgeDays(ended.Date, ended.OccurredAt);
                 var points = rules.InterventionEnded.Points * rules.InterventionEnded.Decay(age);
-                var on = ended.Date is { } d ? Wording.Date(d) : Wording.Date(ended.OccurredAt);
-                acc.Add(new PriorityReason("governance.intervention.ended",
-                    $"Intervention ({kind}) ended {on}" + (string.IsNullOrEmpty(ended.Detail) ? "." : $", outcome: {Wording.Humanise(ended.Detail)}."),
-                    points, refs), ended.EventId, points);
+                var text = acc.Explains
+                    ? $"Intervention ({kind}) ended {(ended.Date is { } d ? Wording.Date(d) : Wording.Date(ended.OccurredAt))}"
+                      + (string.IsNullOrEmpty(ended.Detail) ? "." : $", outcome: {Wording.Humanise(ended.Detail)}.")
+                    : "";
+                acc.Add(new PriorityReason("governance.intervention.ended", text, points, refs), ended.EventId, points);
             }
             else
             {
                 var started = i.Started!;
-                var since = started.Date is { } d ? Wording.Date(d) : Wording.Date(started.OccurredAt);
                 var points = rules.InterventionActive.Points;
+                var since = acc.Explains ? (started.Date is { } d ? Wording.Date(d) : Wording.Date(started.OccurredAt)) : "";
                 acc.Add(new PriorityReason("governance.intervention.active",
-                    $"Intervention ({kind}) in place since {since}, led by {started.Organisation}.", points, refs), started.EventId, points);
-                acc.Support.Add($"Intervention: {kind} since {since} ({started.Organisation})");
+                    acc.Explains ? $"Intervention ({kind}) in place since {since}, led by {started.Organisation}." : "", points, refs), started.EventId, points);
+                if (acc.Explains) acc.Support.Add($"Intervention: {kind} since {since} ({started.Organisation})");
                 organisation = started.Organisation;
             }
         }
@@ -181,17 +190,20 @@ public sealed class PriorityCalculator(PriorityModel model)
         double total = 0;
         var refs = new List<string>();
         var levels = new List<string>();
+        var counted = 0;
         foreach (var c in concerns.OrderBy(c => c.OccurredAt))
         {
             var points = rule.For(c.Level) * rule.Decay(acc.AgeDays(null, c.OccurredAt));
             if (points < model.IgnoreBelow) continue;
             total += acc.Credit(c.EventId, points);
+            counted++;
+            if (!acc.Explains) continue;
             refs.Add(Wording.Ref("governance-concern", c.SourceId ?? Guid.Empty));
             refs.Add(Wording.EventRef(c.EventId));
             levels.Add($"{Wording.Humanise(c.Level)} ({c.Organisation}, {Wording.Date(c.OccurredAt)})");
         }
-        if (levels.Count == 0) return;
-        acc.AddCapped(new PriorityReason("governance.concern",
+        if (counted == 0) return;
+        acc.AddCapped(new PriorityReason("governance.concern", !acc.Explains ? "" :
             $"{Wording.Plural(levels.Count, "governance concern", "governance concerns")} raised: {string.Join(", ", levels)}.",
             total, refs), rule.Cap);
     }
@@ -203,6 +215,7 @@ public sealed class PriorityCalculator(PriorityModel model)
         var refs = new List<string>();
         var parts = new List<string>();
         var substantiated = 0;
+        var counted = 0;
         foreach (var c in cases.Where(c => c.Triaged is not null || c.Concluded is not null).OrderBy(c => (c.Triaged ?? c.Concluded!).OccurredAt))
         {
             var basis = c.Triaged ?? c.Concluded!;
@@ -216,14 +229,16 @@ public sealed class PriorityCalculator(PriorityModel model)
             }
             if (points < model.IgnoreBelow) continue;
             total += acc.Credit(basis.EventId, points);
+            counted++;
+            if (!acc.Explains) continue;
             refs.Add(Wording.Ref("whistleblowing-case", basis.SourceId ?? Guid.Empty));
             refs.Add(Wording.EventRef(basis.EventId));
             if (c.Concluded is not null) refs.Add(Wording.EventRef(c.Concluded.EventId));
             parts.Add($"{Wording.Humanise(basis.Category)}, {Wording.Humanise(severity)} severity, {Wording.Date(basis.OccurredAt)}"
                       + (c.Concluded?.Detail is { } o ? $", {Wording.Humanise(o)}" : ""));
         }
-        if (parts.Count == 0) return;
-        var text = $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)})"
+        if (counted == 0) return;
+        var text = !acc.Explains ? "" : $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)})"
                    + (substantiated > 0 ? $"; {substantiated} substantiated." : ".");
         acc.AddCapped(new PriorityReason("whistleblowing.concern", text, total, refs), rule.Cap);
     }
@@ -237,6 +252,11 @@ public sealed class PriorityCalculator(PriorityModel model)
             var points = rule.For(s.Level) * rule.Decay(acc.AgeDays(s.Date, s.OccurredAt));
             if (points < model.IgnoreBelow) continue;
             acc.Credit(s.EventId, points);
+            if (!acc.Explains)
+            {
+                reasons.Add(new PriorityReason("partner.signal", "", points, []));
+                continue;
+            }
             var observed = s.Date is { } d ? Wording.Date(d) : Wording.Date(s.OccurredAt);
             reasons.Add(new PriorityReason("partner.signal",
                 $"{s.Organisation}: {Wording.Humanise(s.Category)}, {Wording.Humanise(s.Level)} concern, observed {observed}.",
