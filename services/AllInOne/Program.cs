@@ -18,6 +18,7 @@ builder.AddHub();
 if (builder.Configuration.GetValue<bool>("Auth:DevelopmentTokens"))
     builder.Services.AddSingleton<EducationHub.WhistleblowingPortal.IPortalServiceToken, DevPortalToken>();
 builder.AddWhistleblowingPortal();
+builder.AddHubCatchUpOnShutdown(); // after the modules: it must stop before their outboxes and the bus
 builder.AddDemo(args);
 
 var app = builder.Build();
