@@ -94,7 +94,8 @@ public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskList
             lastMonth = builder.BeginRanking(new RiskListFrame(previousMonth, previousMonth.EvaluationInstant(now), now, schools, before, decisionsPrevious));
         }
 
-        await foreach (var (urn, timeline) in read.TimelineBySchoolAsync(now, schools, ct))
+        // Reading and decoding rows overlaps with scoring: the next schools are read while these are scored.
+        await foreach (var (urn, timeline) in ReadAhead.Of(read.TimelineBySchoolAsync(now, schools, ct), 256, ct))
         {
             current.Add(urn, timeline);
             lastMonth?.Add(urn, timeline);

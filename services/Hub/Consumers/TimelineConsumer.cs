@@ -3,7 +3,6 @@ using EducationHub.Hub.Application;
 using EducationHub.Hub.Infrastructure;
 using EducationHub.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Hub.Consumers;
 
@@ -20,7 +19,6 @@ public abstract class TimelineConsumer<TEvent>(HubDbContext db, TimeProvider clo
         if (entry is null) return;
         if (message is SchoolRegistered registered)
             await SchoolRegister.UpsertAsync(db, registered, context.CancellationToken);
-        if (await db.Timeline.AnyAsync(t => t.EventId == entry.EventId, context.CancellationToken)) return;
-        db.Timeline.Add(RowMapping.ToRow(entry, clock.GetUtcNow()));
+        await TimelineInsert.IfAbsentAsync(db, RowMapping.ToRow(entry, clock.GetUtcNow()), context.CancellationToken);
     }
 }
