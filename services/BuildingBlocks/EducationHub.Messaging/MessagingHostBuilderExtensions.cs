@@ -1,10 +1,12 @@
 using EducationHub.Messaging.DeadLetters;
+using EducationHub.Messaging.Inbox;
 using EducationHub.Messaging.Outbox;
 using EducationHub.Messaging.Transport;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +18,7 @@ public static class MessagingHostBuilderExtensions
     /// Builds the process's one MassTransit bus (called once, by AddServiceDefaults). Every
     /// consumer added with AddEventConsumer lands on it; the transport comes from
     /// <c>Messaging:Transport</c> (InMemory by default, or RabbitMq with <c>ConnectionStrings:rabbitmq</c>).
-    /// Also registers the bus readiness health check (tag "ready").
+    /// Also registers readiness health checks (tag "ready"): MassTransit's bus and, on RabbitMQ, the broker connection.
     /// </summary>
     public static IHostApplicationBuilder AddEducationHubMessaging(this IHostApplicationBuilder builder)
     {
@@ -30,6 +32,8 @@ public static class MessagingHostBuilderExtensions
             throw new InvalidOperationException("Messaging:Transport is RabbitMq but ConnectionStrings:rabbitmq is not set (an amqp:// URI).");
 
         builder.Services.AddOutboxCore();
+        builder.Services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
+        builder.Services.TryAddSingleton<InboxGroupCommits>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(options.EndpointPrefix));
@@ -50,6 +54,13 @@ public static class MessagingHostBuilderExtensions
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
+
+        if (options.Transport == MessagingTransport.RabbitMq)
+        {
+            // Tag "ready", as MassTransit tags its bus check: /readyz and gRPC health follow the broker.
+            builder.Services.AddSingleton(new BrokerConnectionHealthCheck(new Uri(rabbitUrl!)));
+            builder.Services.AddHealthChecks().AddCheck<BrokerConnectionHealthCheck>(BrokerConnectionHealthCheck.Name, tags: ["ready"]);
+        }
 
         // Consumers must be bound before the host serves requests that publish: RabbitMQ drops
         // events routed to an exchange with no queue yet.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using EducationHub.Messaging;
+using EducationHub.Messaging.Outbox;
 using EducationHub.Platform.Tests.Hosting;
 using EducationHub.Platform.Tests.Messaging;
 using EducationHub.Platform.Tests.Messaging.TestModel;
@@ -17,15 +18,21 @@ namespace EducationHub.Platform.Tests.Health;
 [Collection(BrokerCollection.Name)]
 public sealed class BrokerReadinessTests
 {
-    [Fact]
-    public async Task Readiness_fails_while_RabbitMQ_is_down_and_recovers_after()
+    // Both kinds of service: one that consumes (MassTransit's receive endpoint notices the outage)
+    // and one that only publishes through its outbox (only our broker connection check can).
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Readiness_fails_while_RabbitMQ_is_down_and_recovers_after(bool consumes)
     {
-        // With a consumer, as every subscribing service has: its receive endpoint is what notices the outage.
         await using var host = await TestServiceHost.StartAsync(
             configure: builder =>
             {
                 builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
-                builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
+                if (consumes)
+                    builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
+                else
+                    builder.Services.AddOutbox<PlatformTestDbContext>();
             },
             settings: new Dictionary<string, string?>
         {
@@ -34,7 +41,9 @@ public sealed class BrokerReadinessTests
             ["Messaging:EndpointPrefix"] = "readiness-" + Guid.NewGuid().ToString("N")[..8],
         });
         await HealthProbe.WaitForAsync(async () => (await HealthProbe.GetAsync(host, "/readyz")).Status == HttpStatusCode.OK, "ready with the broker up");
-        Assert.Contains("masstransit", (await HealthProbe.GetAsync(host, "/readyz")).Body.GetRawText(), StringComparison.Ordinal);
+        var ready = (await HealthProbe.GetAsync(host, "/readyz")).Body.GetRawText();
+        Assert.Contains("masstransit", ready, StringComparison.Ordinal);
+        Assert.Contains("\"rabbitmq\"", ready, StringComparison.Ordinal);
 
         await ControlBrokerAsync("stop");
         try

@@ -61,7 +61,9 @@ public sealed class OneTraceTests
 
         // The exported spans of that trace cover every hop, from both services.
         var traceId = ActivityTraceId.CreateFromString(reply.TraceId);
-        await WaitForAsync(() => SourcesIn(exporter, traceId).Contains("MassTransit") && exporter.Spans.Any(s => s.TraceId == traceId && s.Kind == ActivityKind.Consumer), "the consume span to be exported");
+        // The outbox span ends when the broker confirms the publish, which can be after service B
+        // has already consumed the message: wait for both ends, not just the consumer's.
+        await WaitForAsync(() => SourcesIn(exporter, traceId).Contains("EducationHub.Outbox") && exporter.Spans.Any(s => s.TraceId == traceId && s.Kind == ActivityKind.Consumer), "the outbox and consume spans to be exported");
         var sources = SourcesIn(exporter, traceId);
         Assert.Contains("Microsoft.AspNetCore", sources);
         Assert.Contains("EducationHub.Grpc", sources);

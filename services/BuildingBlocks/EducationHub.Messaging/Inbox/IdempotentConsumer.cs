@@ -10,7 +10,9 @@ namespace EducationHub.Messaging.Inbox;
 /// <summary>
 /// A consumer that applies each message at most once: the inbox row (message id + consumer) and
 /// the changes made by <see cref="HandleAsync"/> commit in one transaction, so a redelivered
-/// message (broker restart, retry, outbox re-publish) changes nothing.
+/// message (broker restart, retry, outbox re-publish) changes nothing. Messages arriving together
+/// may share that transaction (<see cref="InboxGroupCommit{TContext}"/>); HandleAsync must write
+/// only through the context it is given.
 /// </summary>
 public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsumer<TEvent>
     where TEvent : class
@@ -19,7 +21,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
     /// <summary>The inbox key for this consumer. Stable across deployments: renaming it forgets what was applied.</summary>
     protected virtual string ConsumerName => GetType().FullName!;
 
-    /// <summary>Apply the message to <paramref name="db"/>; do not call SaveChanges (the base class commits).</summary>
+    /// <summary>Apply the message to <paramref name="db"/> (not to another context); do not call SaveChanges (the base class commits).</summary>
     protected abstract Task HandleAsync(TEvent message, TContext db, ConsumeContext<TEvent> context);
 
     public async Task Consume(ConsumeContext<TEvent> context)
@@ -27,16 +29,27 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
         var messageId = MessageIdOf(context);
         var consumer = ConsumerName;
         var logger = LoggerFor(context);
+
+        // First delivery attempts share a transaction with whatever else is arriving (group
+        // commit); retries run alone, so a failing message does not keep failing batches.
+        if (GroupCommitsFor(context) is { MaxBatchSize: > 1 } commits && context.GetRetryAttempt() == 0)
+        {
+            var item = new InboxBatchItem<TContext>(messageId, consumer, batchDb => HandleAsync(context.Message, batchDb, context));
+            var outcome = await commits.For<TContext>().SubmitAsync(item);
+            if (outcome == InboxBatchOutcome.Duplicate)
+                InboxLog.Duplicate(logger, messageId, consumer);
+            if (outcome != InboxBatchOutcome.RunAlone)
+                return;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
 
         var applied = await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await AlreadyProcessedAsync(messageId, consumer, ct))
+            if (!await InboxClaim.TryClaimAsync(db, messageId, consumer, ct))
                 return false;
-
-            db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = DateTime.UtcNow });
             try
             {
                 await HandleAsync(context.Message, db, context);
@@ -81,6 +94,9 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
             return e.EventId;
         return context.MessageId ?? throw new InvalidOperationException("The message has no MessageId: it cannot be de-duplicated.");
     }
+
+    private static InboxGroupCommits? GroupCommitsFor(ConsumeContext context) =>
+        context.TryGetPayload(out IServiceProvider? provider) ? provider.GetService<InboxGroupCommits>() : null;
 
     private static ILogger LoggerFor(ConsumeContext context) =>
         context.TryGetPayload(out IServiceProvider? provider)

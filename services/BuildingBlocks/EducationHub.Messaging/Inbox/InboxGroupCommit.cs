@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EducationHub.Messaging.Inbox;
+
+/// <summary>
+/// Group commit for one database's idempotent consumers. Messages that arrive while a transaction
+/// is committing wait and then go in the next one together, so a burst costs one transaction per
+/// batch instead of one per message; a lone message is not delayed (it is handed back to run on
+/// its own). Inside the batch each message is applied exactly as on its own, in order: inbox row,
+/// handler, SaveChanges. If anything fails the whole batch rolls back and every message is handed
+/// back to be applied alone, so a poison message faults (and is retried, then dead-lettered) by
+/// itself and the others commit without it.
+/// </summary>
+internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, int maxBatchSize, ILogger logger)
+    where TContext : DbContext
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<InboxBatchItem<TContext>> _pending = new();
+    private bool _draining;
+
+    public Task<InboxBatchOutcome> SubmitAsync(InboxBatchItem<TContext> item)
+    {
+        bool start;
+        lock (_lock)
+        {
+            _pending.Enqueue(item);
+            start = !_draining;
+            _draining = true;
+        }
+        if (start)
+            _ = Task.Run(DrainAsync);
+        return item.Outcome;
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            var batch = new List<InboxBatchItem<TContext>>();
+            lock (_lock)
+            {
+                while (batch.Count < maxBatchSize && _pending.TryDequeue(out var next))
+                    batch.Add(next);
+                if (batch.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+            }
+            await CommitAsync(batch);
+        }
+    }
+
+    /// <summary>Applies <paramref name="batch"/> in one transaction and settles every item's outcome (never throws).</summary>
+    public async Task CommitAsync(IReadOnlyList<InboxBatchItem<TContext>> batch)
+    {
+        if (batch.Count == 1)
+        {
+            // Nothing to share a transaction with: the consumer's own path costs the same.
+            batch[0].Settle(InboxBatchOutcome.RunAlone);
+            return;
+        }
+
+        var outcomes = new InboxBatchOutcome[batch.Count];
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var item = batch[i];
+                    if (!await InboxClaim.TryClaimAsync(db, item.MessageId, item.Consumer, CancellationToken.None))
+                    {
+                        outcomes[i] = InboxBatchOutcome.Duplicate;
+                        continue;
+                    }
+                    await item.Apply(db);
+                    await db.SaveChangesAsync();
+                    outcomes[i] = InboxBatchOutcome.Applied;
+                }
+                await tx.CommitAsync();
+            });
+        }
+        catch (Exception ex)
+        {
+            // Which message failed (or whether the commit itself did) does not matter: each is
+            // applied alone next, where a committed one is found in the inbox and a bad one faults by itself.
+            InboxLog.BatchRolledBack(logger, ex, typeof(TContext).Name, batch.Count);
+            foreach (var item in batch)
+                item.Settle(InboxBatchOutcome.RunAlone);
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+            batch[i].Settle(outcomes[i]);
+    }
+}
+
+/// <summary>One message waiting for a group commit: its inbox key and how to apply it to the batch's context.</summary>
+internal sealed class InboxBatchItem<TContext>(Guid messageId, string consumer, Func<TContext, Task> apply)
+    where TContext : DbContext
+{
+    private readonly TaskCompletionSource<InboxBatchOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Guid MessageId => messageId;
+
+    public string Consumer => consumer;
+
+    public Func<TContext, Task> Apply => apply;
+
+    public Task<InboxBatchOutcome> Outcome => _outcome.Task;
+
+    public void Settle(InboxBatchOutcome outcome) => _outcome.TrySetResult(outcome);
+}

@@ -1,0 +1,142 @@
+using EducationHub.Messaging.Inbox;
+using EducationHub.Platform.Tests.Messaging.TestModel;
+using EducationHub.Testing.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace EducationHub.Platform.Tests.Messaging;
+
+/// <summary>The consumers' group commit, driven directly so batches are exactly what the test says, on both providers.</summary>
+public sealed class InboxGroupCommitTests
+{
+    private const string Consumer = "tests.group-commit";
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_batch_applies_and_commits_every_message(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var items = Enumerable.Range(0, 10).Select(i => Item(Guid.CreateVersion7(), i)).ToList();
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.All(items, item => Assert.Equal(InboxBatchOutcome.Applied, item.Outcome.Result));
+        Assert.Equal(items.Select(i => i.MessageId).Order(), await database.ReceivedAsync());
+        Assert.Equal(items.Select(i => i.MessageId).Order(), await database.InboxAsync());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_failure_in_the_middle_of_a_batch_commits_nothing_and_hands_every_message_back(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        // Message 4 fails after messages 0-3 were applied and saved (inside the batch's transaction).
+        var items = Enumerable.Range(0, 10).Select(i => Item(Guid.CreateVersion7(), i, fails: i == 4)).ToList();
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.All(items, item => Assert.Equal(InboxBatchOutcome.RunAlone, item.Outcome.Result));
+        Assert.Empty(await database.ReceivedAsync());
+        Assert.Empty(await database.InboxAsync());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Messages_already_in_the_inbox_or_twice_in_one_batch_are_applied_once(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var earlier = Guid.CreateVersion7();
+        await database.Commit.CommitAsync([Item(earlier, 0), Item(Guid.CreateVersion7(), 1)]);
+        var twice = Guid.CreateVersion7();
+        var items = new[] { Item(earlier, 2), Item(twice, 3), Item(twice, 4) };
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.Equal([InboxBatchOutcome.Duplicate, InboxBatchOutcome.Applied, InboxBatchOutcome.Duplicate], items.Select(i => i.Outcome.Result));
+        var received = await database.ReceivedAsync();
+        Assert.Single(received, earlier);
+        Assert.Single(received, twice);
+    }
+
+    [Fact]
+    public async Task A_lone_message_is_handed_back_to_run_on_its_own()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var item = Item(Guid.CreateVersion7(), 0);
+
+        await database.Commit.CommitAsync([item]);
+
+        Assert.Equal(InboxBatchOutcome.RunAlone, await item.Outcome);
+        Assert.Empty(await database.ReceivedAsync());
+    }
+
+    private static InboxBatchItem<PlatformTestDbContext> Item(Guid messageId, int sequence, bool fails = false) =>
+        new(messageId, Consumer, db =>
+        {
+            db.Received.Add(new ReceivedEvent { Id = Guid.NewGuid(), EventId = messageId, Kind = "group-commit", Sequence = sequence, ReceivedAt = DateTime.UtcNow });
+            return fails ? throw new InvalidOperationException($"message {sequence} cannot be applied") : Task.CompletedTask;
+        });
+
+    /// <summary>A migrated PlatformTestDbContext database (SQLite file or PostgreSQL) and a group commit on it.</summary>
+    private sealed class TestDatabase : IAsyncDisposable
+    {
+        private readonly IHost _host;
+        private readonly IAsyncDisposable _database;
+
+        private TestDatabase(IHost host, IAsyncDisposable database)
+        {
+            _host = host;
+            _database = database;
+            Commit = new InboxGroupCommit<PlatformTestDbContext>(host.Services.GetRequiredService<IServiceScopeFactory>(), 64, NullLogger.Instance);
+        }
+
+        public InboxGroupCommit<PlatformTestDbContext> Commit { get; }
+
+        public static async Task<TestDatabase> CreateAsync(string provider)
+        {
+            IAsyncDisposable database;
+            string connectionString;
+            if (provider == "postgres")
+            {
+                var pg = await PostgresTestDatabase.CreateAsync();
+                (database, connectionString) = (pg, pg.ConnectionString);
+            }
+            else
+            {
+                var sqlite = new SqliteTestDatabase();
+                (database, connectionString) = (new AsyncDisposer(sqlite), sqlite.ConnectionString);
+            }
+            var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(connectionString, rabbitMqUrl: null, "group-commit"));
+            return new TestDatabase(host, database);
+        }
+
+        // Sorted here, not in SQL: the providers order Guids differently from .NET.
+        public async Task<List<Guid>> ReceivedAsync() =>
+            (await PlatformTestHost.QueryAsync(_host.Services, db => db.Received.Where(r => r.Kind == "group-commit").Select(r => r.EventId).ToListAsync())).Order().ToList();
+
+        public async Task<List<Guid>> InboxAsync() =>
+            (await PlatformTestHost.QueryAsync(_host.Services, db => db.Set<InboxMessage>().Where(m => m.Consumer == Consumer).Select(m => m.MessageId).ToListAsync())).Order().ToList();
+
+        public async ValueTask DisposeAsync()
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+            await _database.DisposeAsync();
+        }
+    }
+
+    private sealed class AsyncDisposer(IDisposable inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
