@@ -30,6 +30,7 @@ public static class CliApp
         root.AddCommand(DecideCommand.Create(context));
         root.AddCommand(PublishCommand.Create(context));
         root.AddCommand(TokenCommand.Create(stdout, stderr));
+        root.AddCommand(ReplayErrorsCommand.Create(stdout, stderr));
         var parser = new CommandLineBuilder(root).UseDefaults().UseExceptionHandler((ex, ic) =>
         {
             stderr.WriteLine($"ehub: {ex.Message}");

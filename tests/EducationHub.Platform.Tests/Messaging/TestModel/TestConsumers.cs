@@ -68,6 +68,27 @@ public sealed class PoisonConsumer(PlatformTestDbContext db) : RecordingConsumer
     }
 }
 
+/// <summary>Whether the "fixed consumer" has been deployed (a singleton the replay test flips).</summary>
+public sealed class ConsumerRepair
+{
+    private volatile bool _deployed;
+
+    public bool Deployed => _deployed;
+
+    public void Deploy() => _deployed = true;
+}
+
+public sealed class RepairableConsumer(PlatformTestDbContext db, ConsumerRepair repair) : RecordingConsumer<RepairableHappened>(db)
+{
+    protected override Task HandleAsync(RepairableHappened message, PlatformTestDbContext db, ConsumeContext<RepairableHappened> context)
+    {
+        if (message.Broken && !repair.Deployed)
+            throw new InvalidOperationException($"Message {message.EventId} needs the fixed consumer");
+        Record(db, message, message.Sequence);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Tests do not wait for the production back-off: two immediate retries, then the error queue.</summary>
 public sealed class QuickRetryDefinition<TConsumer> : EventConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
