@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf;
 using EducationHub.Testing.Grpc;
+using EducationHub.Testing.Web;
 using Cp = EducationHub.Protos.Complaints.V1;
 using Gv = EducationHub.Protos.Governance.V1;
 using Sr = EducationHub.Protos.SchoolRisk.V1;
@@ -59,7 +60,7 @@ public static class Partners
     /// <summary>A report through the portal's form (the portal calls the intake API), then acknowledged and triaged by a case handler.</summary>
     public static async Task ReportAndTriageAsync(DistributedSystem system, int urn)
     {
-        var confirmation = await PortalForm.ReportAsync(system, urn, "safeguarding",
+        var confirmation = await PortalForm.ReportAsync(system.Web("portal"), urn, "safeguarding",
             "Visitors are not signed in and the safeguarding lead has left without a replacement.");
         Assert.Contains("id=\"receipt-code\"", confirmation, StringComparison.Ordinal);
         var handler = system.Token("council", "whistleblowing.cases.read", "whistleblowing.cases.write");

@@ -1,4 +1,5 @@
 using EducationHub.Testing.Grpc;
+using EducationHub.Testing.Web;
 using Google.Protobuf;
 using Cp = EducationHub.Protos.Complaints.V1;
 using Gv = EducationHub.Protos.Governance.V1;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace EducationHub.EndToEnd.Tests;
+namespace EducationHub.Testing.Web;
 
 /// <summary>A whistleblower using the portal's form as a browser without JavaScript does: GET the form (anti-forgery cookie and token), POST it.</summary>
 public static partial class PortalForm
