@@ -19,7 +19,15 @@ internal static class ThreadNice
             return true;
         }
 
-        return SetPriority(PrioProcess, 0, nice) == 0;
+        try
+        {
+            return SetPriority(PrioProcess, 0, nice) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc the runtime cannot load (unusual image): run at normal priority rather than fail the thread.
+            return false;
+        }
     }
 
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
