@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# Messaging benchmark: starts a private RabbitMQ and PostgreSQL (deploy/local/lib-infra.sh), runs
-# raw MassTransit publish/consume and the outbox → RabbitMQ → inbox path in the same run on the
-# same broker, prints a markdown table, stops the servers.
-# Usage: bench/messaging/run.sh [events] [writers]
+# Messaging benchmark: starts a private RabbitMQ and PostgreSQL (deploy/local/lib-infra.sh), then
+# in one process, one run, one broker: raw MassTransit publish/consume, and the end-to-end path
+# gRPC write → outbox → RabbitMQ → consumer → inbox → committed. Prints the machine, its load
+# average (before, during, after), markdown tables (throughput and latency, where the time went
+# per stage, CPU per event per party), then stops the servers.
+# Usage: bench/messaging/run.sh [events] [writers]     (defaults 20000 32)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib-infra.sh
 WORK=$(mktemp -d /tmp/ehub-bench-messaging.XXXXXX)
 chmod 755 "$WORK"
-trap 'stop_rabbitmq; stop_postgres; rm -rf "$WORK"' EXIT
+SAMPLER=""
+trap '[ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null; stop_rabbitmq; stop_postgres; rm -rf "$WORK"' EXIT
 start_rabbitmq "$WORK"
 start_postgres "$WORK"
 export EHUB_BUILD_SLOT=${EHUB_BUILD_SLOT:-bench-messaging} DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release -v q -nologo bench/messaging/EducationHub.Bench.Messaging >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet run -c Release --project bench/messaging/EducationHub.Bench.Messaging -- "${1:-20000}" "${2:-32}"
-echo "load after run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "RabbitMQ $(dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null || echo '?'), PostgreSQL $("$EHUB_POSTGRES_BIN/postgres" --version | awk '{print $3}') (fsync off), .NET $(dotnet --version)"
+echo "load average before run (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+# The 1-minute load average every 5 s while the benchmark runs: other work on the same 2 cores
+# moves every figure, so the report says how busy the machine was.
+( while sleep 5; do cut -d' ' -f1 /proc/loadavg; done > "$WORK/load.txt" ) &
+SAMPLER=$!
+dotnet run -c Release --no-build --project bench/messaging/EducationHub.Bench.Messaging -- "${1:-20000}" "${2:-32}"
+kill "$SAMPLER" 2>/dev/null || true
+SAMPLER=""
+echo
+echo "load average during run (1 min, sampled every 5 s): $(sort -n "$WORK/load.txt" | awk 'NR==1{min=$1} {max=$1; sum+=$1; n++} END {if (n) printf "min %.1f, mean %.1f, max %.1f over %d samples", min, sum/n, max, n; else print "no samples"}')"
+echo "load average after run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,4 +12,5 @@ public sealed record BenchHappened(
     Guid SubjectId,
     string Category,
     string Severity,
-    long StartedTicks) : IIntegrationEvent;
+    long StartedTicks,
+    int Sequence) : IIntegrationEvent;
