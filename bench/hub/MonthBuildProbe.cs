@@ -31,7 +31,9 @@ internal static class MonthBuildProbe
         var month = RiskMonth.Containing(DateTimeOffset.UtcNow);
         var rssBefore = ProcessMemory.CurrentRssBytes();
 
+        var coldClock = Stopwatch.StartNew();
         var listed = await BuildAsync(host, path, month); // warm-up: JIT, connection pool, SQLite page cache
+        var coldMs = coldClock.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         var allocated = new List<long>();
         var gen2 = GC.CollectionCount(2);
@@ -53,7 +55,7 @@ internal static class MonthBuildProbe
 
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv,
-            $"RESULT path={path} listed={listed} median_ms={times[times.Count / 2]:0} min_ms={times[0]:0} max_ms={times[^1]:0} read_only_ms={readMs:0} " +
+            $"RESULT path={path} listed={listed} cold_ms={coldMs:0} median_ms={times[times.Count / 2]:0} min_ms={times[0]:0} max_ms={times[^1]:0} read_only_ms={readMs:0} " +
             $"allocated_mb={allocated.Average() / 1e6:0} gen2={gen2} rss_before_mb={rssBefore / 1e6:0} peak_rss_mb={ProcessMemory.PeakRssBytes() / 1e6:0} heap_after_mb={peakManaged / 1e6:0}"));
         return 0;
     }

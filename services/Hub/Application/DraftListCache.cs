@@ -6,7 +6,9 @@ namespace EducationHub.Hub.Application;
 /// <summary>
 /// Computed drafts, keyed by month and the hub's data version, so paging through a list does not
 /// recompute it per page. Entries also expire after a few minutes, because a draft of the running
-/// month is evaluated "as of now" and signals decay with time.
+/// month is evaluated "as of now" and signals decay with time. A stale entry is dropped as soon as
+/// it is found stale, so the caller's recomputation does not run with the old list still alive
+/// (two full lists at once would be the build's peak memory).
 /// </summary>
 public sealed class DraftListCache(TimeProvider clock)
 {
@@ -15,10 +17,15 @@ public sealed class DraftListCache(TimeProvider clock)
 
     public bool TryGet(string month, long version, out MonthlyRiskList list)
     {
-        if (_drafts.TryGetValue(month, out var hit) && hit.Version == version && clock.GetUtcNow() - hit.At < MaxAge)
+        if (_drafts.TryGetValue(month, out var hit))
         {
-            list = hit.List;
-            return true;
+            if (hit.Version == version && clock.GetUtcNow() - hit.At < MaxAge)
+            {
+                list = hit.List;
+                return true;
+            }
+            // Removes only this stale entry: a fresher one set meanwhile by another caller stays.
+            _drafts.TryRemove(KeyValuePair.Create(month, hit));
         }
         list = null!;
         return false;
