@@ -56,6 +56,7 @@ public static class PortalModule
         portal.MapGet("/add-information", ConversationPage.AddInformationForm);
         portal.MapPost("/add-information", ConversationPage.AddInformation);
         portal.MapGet("/assets/portal.css", Stylesheet);
+        portal.MapGet("/assets/favicon.svg", Favicon);
         return app;
     }
 
@@ -68,11 +69,20 @@ public static class PortalModule
         return copy.ToArray();
     });
 
-    private static IResult Stylesheet(HttpContext context)
+    // A plain speech bubble in the header colour: no third-party asset, no script.
+    private static readonly byte[] Icon = System.Text.Encoding.UTF8.GetBytes(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#0b0c0c\"/>" +
+        "<path d=\"M7 8h18v12H15l-5 5v-5H7z\" fill=\"#ffffff\"/></svg>");
+
+    private static IResult Stylesheet(HttpContext context) => Asset(context, Css.Value, "text/css; charset=utf-8");
+
+    private static IResult Favicon(HttpContext context) => Asset(context, Icon, "image/svg+xml");
+
+    private static IResult Asset(HttpContext context, byte[] content, string contentType)
     {
         SecurityHeaders.Apply(context.Response);
         context.Response.Headers.CacheControl = "public, max-age=3600";
         context.Response.Headers.Remove("Pragma");
-        return Results.Bytes(Css.Value, "text/css; charset=utf-8");
+        return Results.Bytes(content, contentType);
     }
 }

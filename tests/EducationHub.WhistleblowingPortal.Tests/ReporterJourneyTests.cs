@@ -1,5 +1,6 @@
 using System.Text;
 using EducationHub.Protos.Whistleblowing.V1;
+using EducationHub.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace EducationHub.WhistleblowingPortal.Tests;
@@ -13,11 +14,10 @@ public sealed class ReporterJourneyTests
     public async Task Reporter_submits_sees_the_receipt_logs_in_reads_the_reply_answers_and_adds_information(bool javaScript)
     {
         await using var stack = await PortalStack.StartAsync();
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
+        var problems = PageProblems.Watch(page);
         var js = javaScript ? "js" : "nojs";
 
         // Start page: strict CSP, no third-party requests.
@@ -25,7 +25,7 @@ public sealed class ReporterJourneyTests
         Assert.Equal(200, start!.Status);
         Assert.Contains("default-src 'self'", (await start.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
         Assert.Equal("Report a concern about a school", await page.Locator("h1").InnerTextAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath($"{js}-01-start.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact($"{js}-01-start.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
 
         // Empty form: the error summary links to the fields, each error sits next to its field.
@@ -37,7 +37,7 @@ public sealed class ReporterJourneyTests
         Assert.Contains("what-happened-error", await page.Locator("#what-happened").GetAttributeAsync("aria-describedby") ?? "", StringComparison.Ordinal);
         Assert.Contains("Select what your concern is about", await page.Locator("#category-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Enter the name of the school", await page.Locator("#school-name-error").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath($"{js}-02-form-errors.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact($"{js}-02-form-errors.png"), FullPage = true });
 
         // A valid report with a file.
         await page.GetByLabel("School name").FillAsync("Not sure: Park Road Primary, Birchester");
@@ -53,7 +53,7 @@ public sealed class ReporterJourneyTests
         Assert.Equal("Report sent", await page.Locator("h1").InnerTextAsync());
         var code = (await page.Locator("#receipt-code").InnerTextAsync()).Trim();
         Assert.Matches("^[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}$", code);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath($"{js}-03-receipt.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact($"{js}-03-receipt.png"), FullPage = true });
 
         // The handler sees it and replies, over gRPC.
         var caseId = await stack.OnlyCaseIdAsync();
@@ -68,7 +68,7 @@ public sealed class ReporterJourneyTests
         await page.GetByLabel("Passphrase (if you set one)").FillAsync("wrong kettle");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Contains("not right", await page.Locator("#receipt-code-error").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath($"{js}-04-check-error.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact($"{js}-04-check-error.png"), FullPage = true });
 
         await page.GetByLabel("Receipt code").FillAsync(code);
         await page.GetByLabel("Passphrase (if you set one)").FillAsync("blue kettle on the hill");
@@ -76,7 +76,7 @@ public sealed class ReporterJourneyTests
         Assert.Equal("Your report", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Acknowledged", await page.Locator("#status").InnerTextAsync());
         Assert.Contains("Which year 6 class is this?", await page.Locator(".message--team").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath($"{js}-05-conversation.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact($"{js}-05-conversation.png"), FullPage = true });
 
         // Reply: empty first (error next to the field), then for real.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
@@ -87,7 +87,7 @@ public sealed class ReporterJourneyTests
         Assert.Contains("6B, taught by the deputy head.", await page.Locator(".message--reporter").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add information to your original report" }).ClickAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ArtifactPath($"{js}-06-add-information.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact($"{js}-06-add-information.png"), FullPage = true });
         await page.GetByLabel("Information to add").FillAsync("The governors were told in February.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to report" }).ClickAsync();
         Assert.Contains("You added information", await page.Locator(".messages").InnerTextAsync(), StringComparison.Ordinal);
@@ -110,6 +110,8 @@ public sealed class ReporterJourneyTests
         Assert.Equal("You have signed out", await page.Locator("h1").InnerTextAsync());
         await page.GotoAsync(stack.Url("/conversation"));
         Assert.Equal("Check your report", await page.Locator("h1").InnerTextAsync());
-        await context.CloseAsync();
+        problems.AssertNone();
     }
+
+    private static string Artifact(string name) => HeadlessChromium.ArtifactPath("whistleblowing-portal", name);
 }

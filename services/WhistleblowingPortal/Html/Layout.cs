@@ -14,7 +14,9 @@ internal sealed class Layout(PortalOptions options)
             $"<title>{(hasErrors ? "Error: " : "")}{E(title)} – {E(options.ServiceName)}</title>" +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\">" +
             "<meta name=\"robots\" content=\"noindex, nofollow\">" +
-            $"<link rel=\"stylesheet\" href=\"{Base}/assets/portal.css\"></head><body>" +
+            $"<link rel=\"stylesheet\" href=\"{Base}/assets/portal.css\">" +
+            // Our own icon: without one every page view makes the browser ask for /favicon.ico and log a 404.
+            $"<link rel=\"icon\" type=\"image/svg+xml\" href=\"{Base}/assets/favicon.svg\"></head><body>" +
             "<a href=\"#main-content\" class=\"skip-link\">Skip to main content</a>" +
             "<header class=\"header\"><div class=\"width-container header-container\">" +
             $"<span class=\"header-council\">{E(options.CouncilName)}</span>" +

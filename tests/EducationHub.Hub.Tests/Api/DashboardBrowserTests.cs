@@ -21,7 +21,7 @@ public class DashboardBrowserTests
         await using var chromium = await HeadlessChromium.LaunchAsync();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        var problems = WatchForProblems(page);
+        var problems = PageProblems.Watch(page);
 
         await page.GotoAsync(new Uri(hub.Host.WebAddress!, $"/hub/risk-list?month={HubHost.ThisMonth}").ToString());
         var rows = page.Locator("main table tbody tr");
@@ -63,7 +63,7 @@ public class DashboardBrowserTests
         Assert.Contains(csv, line => line.Contains("Hillside Junior", StringComparison.Ordinal));
         Assert.True(await rows.CountAsync() >= 2);
 
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        problems.AssertNone();
     }
 
     private static async Task SeedElevatedSchoolAsync(HubHost hub)
@@ -73,22 +73,6 @@ public class DashboardBrowserTests
             HubHost.School(ElevatedUrn, "Hillside Junior"),
             new SchoolRiskAssessed(Guid.NewGuid(), now.AddDays(-2), ElevatedUrn, "schoolrisk", Guid.NewGuid(), DateOnly.FromDateTime(now.UtcDateTime), 80, "High", "sr-test",
                 [new RiskReason("ks2", "Key stage 2 progress well below average", 25)]));
-    }
-
-    /// <summary>Console errors (a CSP violation shows up there) and failed requests, collected for the final assertion.</summary>
-    private static List<string> WatchForProblems(IPage page)
-    {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error") problems.Add("console: " + message.Text);
-        };
-        page.RequestFailed += (_, request) => problems.Add("request failed: " + request.Url);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400) problems.Add($"HTTP {response.Status}: {response.Url}");
-        };
-        return problems;
     }
 
     private static string Artifact(string name) => HeadlessChromium.ArtifactPath("hub-dashboard", name);
