@@ -8,9 +8,9 @@ namespace EducationHub.Messaging.Inbox;
 /// Group commit for one database's idempotent consumers. Messages that arrive while a transaction
 /// is committing wait and then go in the next one together, so a burst costs one transaction per
 /// batch instead of one per message; a lone message is not delayed (it is handed back to run on
-/// its own). Inside the batch each message is applied exactly as on its own, in order: inbox row,
-/// handler, SaveChanges. If anything fails the whole batch rolls back and every message is handed
-/// back to be applied alone, so a poison message faults (and is retried, then dead-lettered) by
+/// its own). On PostgreSQL the batch's inbox rows are claimed in one statement first; then each
+/// message is applied as on its own, in order: handler, SaveChanges. If anything fails the whole
+/// batch rolls back and every message is handed back to be applied alone, so a poison message faults (and is retried, then dead-lettered) by
 /// itself and the others commit without it.
 /// </summary>
 internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, int maxBatchSize, ILogger logger)
@@ -73,10 +73,13 @@ internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, in
             {
                 db.ChangeTracker.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync();
+                var claimed = InboxClaim.CanClaimBatch(db)
+                    ? await InboxClaim.TryClaimAllAsync(db, batch.Select(b => (b.MessageId, b.Consumer)).ToList(), CancellationToken.None)
+                    : null;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var item = batch[i];
-                    if (!await InboxClaim.TryClaimAsync(db, item.MessageId, item.Consumer, CancellationToken.None))
+                    if (!(claimed?[i] ?? await InboxClaim.TryClaimAsync(db, item.MessageId, item.Consumer, CancellationToken.None)))
                     {
                         outcomes[i] = InboxBatchOutcome.Duplicate;
                         continue;
