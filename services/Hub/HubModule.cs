@@ -22,7 +22,7 @@ public static class HubModule
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         RefuseOpenDashboardOffLoopback(builder.Configuration, options);
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
-        builder.AddServiceDatabase<HubDbContext>("hub");
+        builder.AddServiceDatabase<HubDbContext>("hub", HubDbContext.AddHubInterceptors);
         builder.Services.AddOutbox<HubDbContext>();
 
         var model = string.IsNullOrWhiteSpace(options.PriorityModelPath)

@@ -10,8 +10,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
     public DbSet<DecisionRow> Decisions => Set<DecisionRow>();
     public DbSet<SnapshotRow> Snapshots => Set<SnapshotRow>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(HubCommitInterceptor.Instance, HubSaveInterceptor.Instance);
+    /// <summary>The Hub's own interceptors, added where the context is registered (a pooled context cannot use OnConfiguring).</summary>
+    public static void AddHubInterceptors(DbContextOptionsBuilder options) =>
+        options.AddInterceptors(HubCommitInterceptor.Instance, HubSaveInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
