@@ -14,4 +14,4 @@ start_rabbitmq "$WORK"
 start_postgres "$WORK"
 export EHUB_BUILD_SLOT=${EHUB_BUILD_SLOT:-bench-hub} DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c "${CONFIG:-Release}" bench/hub/EducationHub.Bench.Hub.csproj
-dotnet run --no-build -c "${CONFIG:-Release}" --project bench/hub/EducationHub.Bench.Hub.csproj -- "${1:-25000}" "${2:-1000000}" "${3:-20000}" bench/hub/RESULTS.md
+dotnet run --no-build -c "${CONFIG:-Release}" --project bench/hub/EducationHub.Bench.Hub.csproj -- "${1:-25000}" "${2:-1000000}" "${3:-20000}" "${HUB_RESULTS:-bench/hub/RESULTS.md}"
