@@ -7,13 +7,25 @@ namespace EducationHub.Whistleblowing.Tests;
 public static class RawDatabase
 {
     /// <summary>The SQLite database and its WAL/SHM side files, byte for byte.</summary>
+    /// <remarks>
+    /// A background connection closing can checkpoint the WAL into the database and delete the
+    /// side files at any moment. So the side files are read first and skipped if already gone,
+    /// and the database last: whatever a vanished WAL held is in the database by then.
+    /// </remarks>
     public static async Task<byte[]> ReadSqliteFilesAsync(string directory)
     {
         using var all = new MemoryStream();
-        foreach (var file in Directory.GetFiles(directory, "whistleblowing.db*"))
+        var database = Path.Combine(directory, "whistleblowing.db");
+        foreach (var file in Directory.GetFiles(directory, "whistleblowing.db?*").Append(database))
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await stream.CopyToAsync(all);
+            try
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                await stream.CopyToAsync(all);
+            }
+            catch (FileNotFoundException) when (file != database)
+            {
+            }
         }
 
         return all.ToArray();
