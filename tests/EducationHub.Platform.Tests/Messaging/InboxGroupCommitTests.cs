@@ -15,12 +15,11 @@ public sealed class InboxGroupCommitTests
     private const string Consumer = "tests.group-commit";
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task A_batch_applies_and_commits_every_message(string provider)
+    [MemberData(nameof(ProvidersAndSaveModes))]
+    public async Task A_batch_applies_and_commits_every_message(string provider, bool savesOncePerBatch)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var items = Enumerable.Range(0, 10).Select(i => Item(Guid.CreateVersion7(), i)).ToList();
+        var items = Enumerable.Range(0, 10).Select(i => Item(Guid.CreateVersion7(), i, savesOncePerBatch)).ToList();
 
         await database.Commit.CommitAsync(items);
 
@@ -30,13 +29,12 @@ public sealed class InboxGroupCommitTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task A_failure_in_the_middle_of_a_batch_commits_nothing_and_hands_every_message_back(string provider)
+    [MemberData(nameof(ProvidersAndSaveModes))]
+    public async Task A_failure_in_the_middle_of_a_batch_commits_nothing_and_hands_every_message_back(string provider, bool savesOncePerBatch)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         // Message 4 fails after messages 0-3 were applied and saved (inside the batch's transaction).
-        var items = Enumerable.Range(0, 10).Select(i => Item(Guid.CreateVersion7(), i, fails: i == 4)).ToList();
+        var items = Enumerable.Range(0, 10).Select(i => Item(Guid.CreateVersion7(), i, savesOncePerBatch, fails: i == 4)).ToList();
 
         await database.Commit.CommitAsync(items);
 
@@ -46,15 +44,14 @@ public sealed class InboxGroupCommitTests
     }
 
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task Messages_already_in_the_inbox_or_twice_in_one_batch_are_applied_once(string provider)
+    [MemberData(nameof(ProvidersAndSaveModes))]
+    public async Task Messages_already_in_the_inbox_or_twice_in_one_batch_are_applied_once(string provider, bool savesOncePerBatch)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var earlier = Guid.CreateVersion7();
-        await database.Commit.CommitAsync([Item(earlier, 0), Item(Guid.CreateVersion7(), 1)]);
+        await database.Commit.CommitAsync([Item(earlier, 0, savesOncePerBatch), Item(Guid.CreateVersion7(), 1, savesOncePerBatch)]);
         var twice = Guid.CreateVersion7();
-        var items = new[] { Item(earlier, 2), Item(twice, 3), Item(twice, 4) };
+        var items = new[] { Item(earlier, 2, savesOncePerBatch), Item(twice, 3, savesOncePerBatch), Item(twice, 4, savesOncePerBatch) };
 
         await database.Commit.CommitAsync(items);
 
@@ -68,7 +65,7 @@ public sealed class InboxGroupCommitTests
     public async Task A_lone_message_is_handed_back_to_run_on_its_own()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
-        var item = Item(Guid.CreateVersion7(), 0);
+        var item = Item(Guid.CreateVersion7(), 0, savesOncePerBatch: false);
 
         await database.Commit.CommitAsync([item]);
 
@@ -76,12 +73,103 @@ public sealed class InboxGroupCommitTests
         Assert.Empty(await database.ReceivedAsync());
     }
 
-    private static InboxBatchItem<PlatformTestDbContext> Item(Guid messageId, int sequence, bool fails = false) =>
-        new(messageId, Consumer, db =>
+    [Theory]
+    [MemberData(nameof(ProvidersAndSaveModes))]
+    public async Task Deferred_writes_are_flushed_once_per_batch_or_once_per_message(string provider, bool savesOncePerBatch)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var items = Enumerable.Range(0, 10).Select(i => DeferringItem(Guid.CreateVersion7(), i, savesOncePerBatch)).ToList();
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.All(items, item => Assert.Equal(InboxBatchOutcome.Applied, item.Outcome.Result));
+        Assert.Equal(items.Select(i => i.MessageId).Order(), await database.ReceivedAsync());
+        // Each flush records how many rows it wrote.
+        var flushes = await database.FlushSizesAsync();
+        Assert.Equal(savesOncePerBatch ? [10] : Enumerable.Repeat(1, 10), flushes);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_message_saved_per_message_sees_what_batch_saving_messages_before_it_wrote(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seenInDatabase = new int[5];
+        var items = Enumerable.Range(0, 5)
+            .Select(i => Item(Guid.CreateVersion7(), i, savesOncePerBatch: i < 4, before: async db =>
+                seenInDatabase[i] = await db.Received.AsNoTracking().CountAsync(r => r.Kind == "group-commit")))
+            .ToList();
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.All(items, item => Assert.Equal(InboxBatchOutcome.Applied, item.Outcome.Result));
+        // Batch-saving messages do not see each other's rows in the database (the documented
+        // trade-off); the per-message one after them sees all four.
+        Assert.Equal([0, 0, 0, 0, 4], seenInDatabase);
+        Assert.Equal(items.Select(i => i.MessageId).Order(), await database.ReceivedAsync());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_failure_when_the_batch_is_saved_commits_nothing_and_hands_every_message_back(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var items = Enumerable.Range(0, 10).Select(i => DeferringItem(Guid.CreateVersion7(), i, savesOncePerBatch: true, flushFails: i == 7)).ToList();
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.All(items, item => Assert.Equal(InboxBatchOutcome.RunAlone, item.Outcome.Result));
+        Assert.Empty(await database.ReceivedAsync());
+        Assert.Empty(await database.InboxAsync());
+    }
+
+    public static TheoryData<string, bool> ProvidersAndSaveModes() => new()
+    {
+        { "sqlite", false }, { "sqlite", true }, { "postgres", false }, { "postgres", true },
+    };
+
+    private static InboxBatchItem<PlatformTestDbContext> Item(Guid messageId, int sequence, bool savesOncePerBatch, bool fails = false, Func<PlatformTestDbContext, Task>? before = null) =>
+        new(messageId, Consumer, savesOncePerBatch, async (db, _) =>
         {
-            db.Received.Add(new ReceivedEvent { Id = Guid.NewGuid(), EventId = messageId, Kind = "group-commit", Sequence = sequence, ReceivedAt = DateTime.UtcNow });
-            return fails ? throw new InvalidOperationException($"message {sequence} cannot be applied") : Task.CompletedTask;
+            if (before is not null)
+                await before(db);
+            db.Received.Add(Received(messageId, "group-commit", sequence));
+            if (fails)
+                throw new InvalidOperationException($"message {sequence} cannot be applied");
         });
+
+    /// <summary>A message whose row is written by a deferred write; flushFails makes that flush throw.</summary>
+    private static InboxBatchItem<PlatformTestDbContext> DeferringItem(Guid messageId, int sequence, bool savesOncePerBatch, bool flushFails = false) =>
+        new(messageId, Consumer, savesOncePerBatch, (_, writes) =>
+        {
+            var rows = writes.Get<DeferredRows>();
+            rows.Rows.Add(Received(messageId, "group-commit", sequence));
+            rows.Fails |= flushFails;
+            return Task.CompletedTask;
+        });
+
+    private static ReceivedEvent Received(Guid eventId, string kind, int sequence) =>
+        new() { Id = Guid.NewGuid(), EventId = eventId, Kind = kind, Sequence = sequence, ReceivedAt = DateTime.UtcNow };
+
+    /// <summary>Rows added at flush time, plus one "flush" row per flush recording how many rows it wrote.</summary>
+    private sealed class DeferredRows : IInboxDeferredWrite<PlatformTestDbContext>
+    {
+        public List<ReceivedEvent> Rows { get; } = [];
+
+        public bool Fails { get; set; }
+
+        public Task FlushAsync(PlatformTestDbContext db, CancellationToken ct)
+        {
+            if (Fails)
+                throw new InvalidOperationException("the deferred write cannot be flushed");
+            db.Received.AddRange(Rows);
+            db.Received.Add(Received(Guid.NewGuid(), "flush", Rows.Count));
+            Rows.Clear();
+            return Task.CompletedTask;
+        }
+    }
 
     /// <summary>A migrated PlatformTestDbContext database (SQLite file or PostgreSQL) and a group commit on it.</summary>
     private sealed class TestDatabase : IAsyncDisposable
@@ -119,6 +207,9 @@ public sealed class InboxGroupCommitTests
         // Sorted here, not in SQL: the providers order Guids differently from .NET.
         public async Task<List<Guid>> ReceivedAsync() =>
             (await PlatformTestHost.QueryAsync(_host.Services, db => db.Received.Where(r => r.Kind == "group-commit").Select(r => r.EventId).ToListAsync())).Order().ToList();
+
+        public async Task<List<int>> FlushSizesAsync() =>
+            await PlatformTestHost.QueryAsync(_host.Services, db => db.Received.Where(r => r.Kind == "flush").Select(r => r.Sequence).ToListAsync());
 
         public async Task<List<Guid>> InboxAsync() =>
             (await PlatformTestHost.QueryAsync(_host.Services, db => db.Set<InboxMessage>().Where(m => m.Consumer == Consumer).Select(m => m.MessageId).ToListAsync())).Order().ToList();

@@ -12,17 +12,36 @@ namespace EducationHub.Messaging.Inbox;
 /// the changes made by <see cref="HandleAsync"/> commit in one transaction, so a redelivered
 /// message (broker restart, retry, outbox re-publish) changes nothing. Messages arriving together
 /// may share that transaction (<see cref="InboxGroupCommit{TContext}"/>); HandleAsync must write
-/// only through the context it is given.
+/// only through the context it is given, or through <see cref="Deferred{TWrite}"/>.
 /// </summary>
 public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsumer<TEvent>
     where TEvent : class
     where TContext : DbContext
 {
+    private InboxDeferredWrites<TContext>? _deferred;
+
     /// <summary>The inbox key for this consumer. Stable across deployments: renaming it forgets what was applied.</summary>
     protected virtual string ConsumerName => GetType().FullName!;
 
+    /// <summary>
+    /// Whether a group-commit batch may save this consumer's changes (and flush its deferred
+    /// writes) once, after its last message, instead of after every message. Opt in only when
+    /// HandleAsync's queries need not see rows that earlier messages of the same batch wrote: those
+    /// are not in the database yet (tracked entities are still visible through <c>DbSet.Local</c>).
+    /// Failure handling is the same either way: anything failing rolls the whole batch back.
+    /// </summary>
+    protected virtual bool SavesOncePerBatch => false;
+
     /// <summary>Apply the message to <paramref name="db"/> (not to another context); do not call SaveChanges (the base class commits).</summary>
     protected abstract Task HandleAsync(TEvent message, TContext db, ConsumeContext<TEvent> context);
+
+    /// <summary>
+    /// The deferred write of type <typeparamref name="TWrite"/> of the message or batch being applied
+    /// (call only from HandleAsync); it is flushed, inside the transaction, where the changes are saved.
+    /// </summary>
+    protected TWrite Deferred<TWrite>()
+        where TWrite : class, IInboxDeferredWrite<TContext>, new() =>
+        (_deferred ?? throw new InvalidOperationException("Deferred writes exist only while HandleAsync runs.")).Get<TWrite>();
 
     public async Task Consume(ConsumeContext<TEvent> context)
     {
@@ -34,7 +53,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
         // commit); retries run alone, so a failing message does not keep failing batches.
         if (GroupCommitsFor(context) is { MaxBatchSize: > 1 } commits && context.GetRetryAttempt() == 0)
         {
-            var item = new InboxBatchItem<TContext>(messageId, consumer, batchDb => HandleAsync(context.Message, batchDb, context));
+            var item = new InboxBatchItem<TContext>(messageId, consumer, SavesOncePerBatch, (batchDb, writes) => ApplyAsync(batchDb, writes, context));
             var outcome = await commits.For<TContext>().SubmitAsync(item);
             if (outcome == InboxBatchOutcome.Duplicate)
                 InboxLog.Duplicate(logger, messageId, consumer);
@@ -52,8 +71,9 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
                 return false;
             try
             {
-                await HandleAsync(context.Message, db, context);
-                await db.SaveChangesAsync(ct);
+                var writes = new InboxDeferredWrites<TContext>();
+                await ApplyAsync(db, writes, context);
+                await writes.SaveAsync(db, ct);
                 await tx.CommitAsync(ct);
                 return true;
             }
@@ -75,6 +95,19 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
 
         if (!applied)
             InboxLog.Duplicate(logger, messageId, consumer);
+    }
+
+    private async Task ApplyAsync(TContext target, InboxDeferredWrites<TContext> writes, ConsumeContext<TEvent> context)
+    {
+        _deferred = writes;
+        try
+        {
+            await HandleAsync(context.Message, target, context);
+        }
+        finally
+        {
+            _deferred = null;
+        }
     }
 
     private Task<bool> AlreadyProcessedAsync(Guid messageId, string consumer, CancellationToken ct) =>

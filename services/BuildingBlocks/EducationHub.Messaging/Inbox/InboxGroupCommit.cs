@@ -9,9 +9,10 @@ namespace EducationHub.Messaging.Inbox;
 /// is committing wait and then go in the next one together, so a burst costs one transaction per
 /// batch instead of one per message; a lone message is not delayed (it is handed back to run on
 /// its own). On PostgreSQL the batch's inbox rows are claimed in one statement first; then each
-/// message is applied as on its own, in order: handler, SaveChanges. If anything fails the whole
-/// batch rolls back and every message is handed back to be applied alone, so a poison message faults (and is retried, then dead-lettered) by
-/// itself and the others commit without it.
+/// message is applied in order: handler, then save (deferred writes and SaveChanges), or for a
+/// consumer that saves once per batch, one save after the batch's last message. If anything fails
+/// the whole batch rolls back and every message is handed back to be applied alone, so a poison
+/// message faults (and is retried, then dead-lettered) by itself and the others commit without it.
 /// </summary>
 internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, int maxBatchSize, ILogger logger)
     where TContext : DbContext
@@ -76,18 +77,31 @@ internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, in
                 var claimed = InboxClaim.CanClaimBatch(db)
                     ? await InboxClaim.TryClaimAllAsync(db, batch.Select(b => (b.MessageId, b.Consumer)).ToList(), CancellationToken.None)
                     : null;
+                // A key twice in one batch applies once. Checked here too because on SQLite the
+                // first one's inbox row may not be saved yet when the second is claimed.
+                var seen = new HashSet<(Guid, string)>();
+                var writes = new InboxDeferredWrites<TContext>();
+                var unsaved = false;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var item = batch[i];
-                    if (!(claimed?[i] ?? await InboxClaim.TryClaimAsync(db, item.MessageId, item.Consumer, CancellationToken.None)))
+                    if (!seen.Add((item.MessageId, item.Consumer))
+                        || !(claimed?[i] ?? await InboxClaim.TryClaimAsync(db, item.MessageId, item.Consumer, CancellationToken.None)))
                     {
                         outcomes[i] = InboxBatchOutcome.Duplicate;
                         continue;
                     }
-                    await item.Apply(db);
-                    await db.SaveChangesAsync();
+                    // A consumer that saves per message may query what the earlier ones wrote.
+                    if (unsaved && !item.SavesOncePerBatch)
+                        await writes.SaveAsync(db, CancellationToken.None);
+                    await item.Apply(db, writes);
+                    unsaved = item.SavesOncePerBatch;
+                    if (!unsaved)
+                        await writes.SaveAsync(db, CancellationToken.None);
                     outcomes[i] = InboxBatchOutcome.Applied;
                 }
+                if (unsaved)
+                    await writes.SaveAsync(db, CancellationToken.None);
                 await tx.CommitAsync();
             });
         }
@@ -106,8 +120,8 @@ internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, in
     }
 }
 
-/// <summary>One message waiting for a group commit: its inbox key and how to apply it to the batch's context.</summary>
-internal sealed class InboxBatchItem<TContext>(Guid messageId, string consumer, Func<TContext, Task> apply)
+/// <summary>One message waiting for a group commit: its inbox key and how to apply it to the batch's context and deferred writes.</summary>
+internal sealed class InboxBatchItem<TContext>(Guid messageId, string consumer, bool savesOncePerBatch, Func<TContext, InboxDeferredWrites<TContext>, Task> apply)
     where TContext : DbContext
 {
     private readonly TaskCompletionSource<InboxBatchOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -116,7 +130,9 @@ internal sealed class InboxBatchItem<TContext>(Guid messageId, string consumer, 
 
     public string Consumer => consumer;
 
-    public Func<TContext, Task> Apply => apply;
+    public bool SavesOncePerBatch => savesOncePerBatch;
+
+    public Func<TContext, InboxDeferredWrites<TContext>, Task> Apply => apply;
 
     public Task<InboxBatchOutcome> Outcome => _outcome.Task;
 

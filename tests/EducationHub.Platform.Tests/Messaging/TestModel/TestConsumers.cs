@@ -68,6 +68,36 @@ public sealed class PoisonConsumer(PlatformTestDbContext db) : RecordingConsumer
     }
 }
 
+/// <summary>Saves once per batch and writes its rows through a deferred write, so the batch path and the alone path both flush it.</summary>
+public sealed class BatchSavingPoisonConsumer(PlatformTestDbContext db) : RecordingConsumer<BatchSavedPoisonHappened>(db)
+{
+    protected override bool SavesOncePerBatch => true;
+
+    protected override Task HandleAsync(BatchSavedPoisonHappened message, PlatformTestDbContext db, ConsumeContext<BatchSavedPoisonHappened> context)
+    {
+        if (message.Poison)
+            throw new InvalidOperationException($"Poison message {message.EventId} cannot be applied");
+        Deferred<DeferredReceivedEvents>().Add(message, message.Sequence);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Received rows added only when the message or batch is saved.</summary>
+public sealed class DeferredReceivedEvents : IInboxDeferredWrite<PlatformTestDbContext>
+{
+    private readonly List<(IIntegrationEvent Message, int Sequence)> _pending = [];
+
+    public void Add(IIntegrationEvent message, int sequence) => _pending.Add((message, sequence));
+
+    public Task FlushAsync(PlatformTestDbContext db, CancellationToken ct)
+    {
+        foreach (var (message, sequence) in _pending)
+            db.Received.Add(new ReceivedEvent { Id = Guid.NewGuid(), EventId = message.EventId, Kind = message.GetType().Name, Sequence = sequence, ReceivedAt = DateTime.UtcNow });
+        _pending.Clear();
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Whether the "fixed consumer" has been deployed (a singleton the replay test flips).</summary>
 public sealed class ConsumerRepair
 {

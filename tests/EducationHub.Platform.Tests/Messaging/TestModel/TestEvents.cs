@@ -16,6 +16,9 @@ public sealed record DuplicateHappened(Guid EventId, DateTimeOffset OccurredAt, 
 /// <summary>Its consumer always throws when <see cref="Poison"/> is set.</summary>
 public sealed record PoisonHappened(Guid EventId, DateTimeOffset OccurredAt, int? Urn, string Producer, Guid CorrelationId, int Sequence, bool Poison) : IIntegrationEvent;
 
+/// <summary>As <see cref="PoisonHappened"/>, for a consumer that saves once per group-commit batch.</summary>
+public sealed record BatchSavedPoisonHappened(Guid EventId, DateTimeOffset OccurredAt, int? Urn, string Producer, Guid CorrelationId, int Sequence, bool Poison) : IIntegrationEvent;
+
 /// <summary>Its consumer throws for <see cref="Broken"/> events until the test repairs it.</summary>
 public sealed record RepairableHappened(Guid EventId, DateTimeOffset OccurredAt, int? Urn, string Producer, Guid CorrelationId, int Sequence, bool Broken) : IIntegrationEvent;
 
