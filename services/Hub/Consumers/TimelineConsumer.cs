@@ -13,12 +13,16 @@ namespace EducationHub.Hub.Consumers;
 public abstract class TimelineConsumer<TEvent>(HubDbContext db, TimeProvider clock) : IdempotentConsumer<TEvent, HubDbContext>(db)
     where TEvent : class, IIntegrationEvent
 {
+    // Safe to save once per batch: the only query is SchoolRegister's, which looks in the change
+    // tracker first and so sees registrations earlier in the batch; the timeline is never read here.
+    protected override bool SavesOncePerBatch => true;
+
     protected override async Task HandleAsync(TEvent message, HubDbContext db, ConsumeContext<TEvent> context)
     {
         var entry = EventMapper.ToEntry(message);
         if (entry is null) return;
         if (message is SchoolRegistered registered)
             await SchoolRegister.UpsertAsync(db, registered, context.CancellationToken);
-        await TimelineInsert.IfAbsentAsync(db, RowMapping.ToRow(entry, clock.GetUtcNow()), context.CancellationToken);
+        Deferred<PendingTimelineRows>().Add(RowMapping.ToRow(entry, clock.GetUtcNow()));
     }
 }
