@@ -10,14 +10,19 @@ namespace EducationHub.Messaging.Outbox;
 /// </summary>
 internal static class OutboxStore
 {
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> pending rows, oldest first, and returns them: one
+    /// <c>UPDATE ... RETURNING</c> round trip on both providers (it was an UPDATE and then a SELECT
+    /// of the claimed rows).
+    /// </summary>
     public static async Task<List<OutboxMessage>> ClaimAsync(DbContext db, Guid token, int batchSize, TimeSpan lease, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
         var until = now + lease;
-        if (db.Database.IsNpgsql())
-        {
-            // SKIP LOCKED: concurrent dispatchers take disjoint rows instead of queueing behind each other.
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
+        // PostgreSQL: SKIP LOCKED, so concurrent dispatchers take disjoint rows instead of queueing
+        // behind each other. SQLite has a single writer, so the one UPDATE is atomic without it.
+        var claim = db.Database.IsNpgsql()
+            ? db.Set<OutboxMessage>().FromSql($"""
                 UPDATE outbox_messages SET locked_by = {token}, locked_until = {until}
                 WHERE id IN (
                     SELECT id FROM outbox_messages
@@ -25,23 +30,21 @@ internal static class OutboxStore
                     ORDER BY created_at
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
-                """, ct);
-        }
-        else
-        {
-            // SQLite has a single writer: the one UPDATE (EF turns the Take into a sub-select) is atomic.
-            await db.Set<OutboxMessage>()
-                .Where(m => m.DeliveredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .OrderBy(m => m.CreatedAt)
-                .Take(batchSize)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, token).SetProperty(m => m.LockedUntil, until), ct);
-        }
-
-        return await db.Set<OutboxMessage>()
-            .AsNoTracking()
-            .Where(m => m.LockedBy == token && m.DeliveredAt == null)
-            .OrderBy(m => m.CreatedAt)
-            .ToListAsync(ct);
+                RETURNING *
+                """)
+            : db.Set<OutboxMessage>().FromSql($"""
+                UPDATE outbox_messages SET locked_by = {token}, locked_until = {until}
+                WHERE id IN (
+                    SELECT id FROM outbox_messages
+                    WHERE delivered_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
+                    ORDER BY created_at
+                    LIMIT {batchSize})
+                RETURNING *
+                """);
+        // Not composable (an UPDATE), so no OrderBy in SQL: RETURNING gives no order, sort here.
+        var batch = await claim.AsNoTracking().ToListAsync(ct);
+        batch.Sort(static (a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+        return batch;
     }
 
     public static Task MarkAllDeliveredAsync(DbContext db, Guid token, CancellationToken ct)

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using EducationHub.Messaging.Outbox;
+using EducationHub.Platform.Tests.Messaging.TestModel;
+using EducationHub.ServiceDefaults.Persistence;
+using EducationHub.Testing.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace EducationHub.Platform.Tests.Messaging;
+
+/// <summary>The dispatcher's claim (<see cref="OutboxStore.ClaimAsync"/>) on both providers, with no dispatcher running.</summary>
+public sealed class OutboxClaimTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_claim_takes_the_oldest_claimable_rows_up_to_the_batch_size_in_one_statement_and_returns_them_whole(string provider)
+    {
+        await using var database = await ClaimDatabase.CreateAsync(provider);
+        var t0 = DateTime.UtcNow.AddMinutes(-10);
+        var delivered = Row(t0, r => r.DeliveredAt = t0.AddSeconds(1));
+        var leasedElsewhere = Row(t0.AddSeconds(1), r => (r.LockedBy, r.LockedUntil) = (Guid.NewGuid(), DateTime.UtcNow.AddMinutes(1)));
+        var leaseExpired = Row(t0.AddSeconds(2), r => (r.LockedBy, r.LockedUntil, r.Attempts) = (Guid.NewGuid(), DateTime.UtcNow.AddSeconds(-1), 2));
+        var pending = Enumerable.Range(3, 5).Select(i => Row(t0.AddSeconds(i))).ToList();
+        // Inserted newest first, so a claim that returned rows in insertion order would fail.
+        await database.InsertAsync([.. pending.AsEnumerable().Reverse(), leaseExpired, leasedElsewhere, delivered]);
+        var token = Guid.NewGuid();
+
+        database.Commands.Clear();
+        var batch = await database.ClaimAsync(token, batchSize: 4);
+
+        var command = Assert.Single(database.Commands);
+        Assert.StartsWith("UPDATE", command.TrimStart(), StringComparison.Ordinal);
+        Assert.Equal([leaseExpired.Id, pending[0].Id, pending[1].Id, pending[2].Id], batch.Select(m => m.Id));
+        var first = batch[0];
+        Assert.Equal((leaseExpired.Type, leaseExpired.Payload, leaseExpired.TraceParent, leaseExpired.TraceState, 2), (first.Type, first.Payload, first.TraceParent, first.TraceState, first.Attempts));
+        Assert.All(batch, m => Assert.Equal(token, m.LockedBy));
+        Assert.All(batch, m => Assert.InRange(m.LockedUntil!.Value, DateTime.UtcNow + Lease - TimeSpan.FromMinutes(1), DateTime.UtcNow + Lease));
+
+        var stored = await database.RowsAsync();
+        Assert.Equal(batch.Select(m => m.Id).Order(), stored.Where(m => m.LockedBy == token).Select(m => m.Id).Order());
+        Assert.Equal(leasedElsewhere.LockedBy, stored.Single(m => m.Id == leasedElsewhere.Id).LockedBy);
+        Assert.Null(stored.Single(m => m.Id == delivered.Id).LockedBy);
+        Assert.Null(stored.Single(m => m.Id == pending[3].Id).LockedBy);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Dispatchers_claiming_at_the_same_time_take_every_row_exactly_once(string provider)
+    {
+        await using var database = await ClaimDatabase.CreateAsync(provider);
+        var t0 = DateTime.UtcNow.AddMinutes(-10);
+        var rows = Enumerable.Range(0, 120).Select(i => Row(t0.AddMilliseconds(i))).ToList();
+        await database.InsertAsync(rows);
+
+        var claimed = new ConcurrentBag<Guid>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            // Each claimant claims until it finds nothing left; leases outlast the test, so a row
+            // claimed twice can only come from two claims overlapping.
+            List<OutboxMessage> batch;
+            while ((batch = await database.ClaimAsync(Guid.NewGuid(), batchSize: 7)).Count > 0)
+            {
+                foreach (var m in batch)
+                    claimed.Add(m.Id);
+            }
+        })));
+
+        Assert.Equal(rows.Select(r => r.Id).Order(), claimed.Order());
+    }
+
+    private static OutboxMessage Row(DateTime createdAt, Action<OutboxMessage>? adjust = null)
+    {
+        var row = new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            Type = "EducationHub.Contracts.V1.Example, EducationHub.Contracts",
+            Payload = $$"""{"n":{{createdAt.Ticks}}}""",
+            TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01",
+            TraceState = "ehub=1",
+            CreatedAt = createdAt,
+        };
+        adjust?.Invoke(row);
+        return row;
+    }
+
+    /// <summary>A migrated PlatformTestDbContext database with no dispatcher, recording the SQL of every command.</summary>
+    private sealed class ClaimDatabase : IAsyncDisposable
+    {
+        private readonly IHost _host;
+        private readonly IAsyncDisposable _database;
+
+        private ClaimDatabase(IHost host, IAsyncDisposable database, ConcurrentQueue<string> commands)
+        {
+            _host = host;
+            _database = database;
+            Commands = commands;
+        }
+
+        public ConcurrentQueue<string> Commands { get; }
+
+        public static async Task<ClaimDatabase> CreateAsync(string provider)
+        {
+            IAsyncDisposable database;
+            string connectionString;
+            if (provider == "postgres")
+            {
+                var pg = await PostgresTestDatabase.CreateAsync();
+                (database, connectionString) = (pg, pg.ConnectionString);
+            }
+            else
+            {
+                var sqlite = new SqliteTestDatabase();
+                (database, connectionString) = (new SqliteDisposer(sqlite), sqlite.ConnectionString);
+            }
+
+            var commands = new ConcurrentQueue<string>();
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{PlatformTestHost.DatabaseName}"] = connectionString });
+            builder.AddServiceDatabase<PlatformTestDbContext>(PlatformTestHost.DatabaseName, o => o.AddInterceptors(new CommandRecorder(commands)));
+            var host = builder.Build();
+            await host.StartAsync();
+            return new ClaimDatabase(host, database, commands);
+        }
+
+        public async Task InsertAsync(IEnumerable<OutboxMessage> rows)
+        {
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
+            // One at a time, in the given order.
+            foreach (var row in rows)
+            {
+                db.Add(row);
+                await db.SaveChangesAsync();
+            }
+        }
+
+        public async Task<List<OutboxMessage>> ClaimAsync(Guid token, int batchSize)
+        {
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
+            return await OutboxStore.ClaimAsync(db, token, batchSize, Lease, CancellationToken.None);
+        }
+
+        public async Task<List<OutboxMessage>> RowsAsync()
+        {
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
+            return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+            await _database.DisposeAsync();
+        }
+    }
+
+    private sealed class CommandRecorder(ConcurrentQueue<string> commands) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class SqliteDisposer(SqliteTestDatabase inner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            inner.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
