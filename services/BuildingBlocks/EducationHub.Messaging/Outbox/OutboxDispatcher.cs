@@ -83,7 +83,13 @@ public sealed class OutboxDispatcher<TContext>(
         if (batch.Count == 0)
             return (0, 0);
 
-        var results = await Task.WhenAll(batch.Select(m => PublishAsync(m, ct)));
+        // The batch's publishes start together, so one timer serves as each one's timeout.
+        Exception?[] results;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            timeout.CancelAfter(_options.PublishTimeout);
+            results = await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
+        }
         var failed = results.Count(r => r is not null);
         if (failed == 0)
         {
@@ -130,9 +136,7 @@ public sealed class OutboxDispatcher<TContext>(
         {
             var message = JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
                 ?? throw new InvalidOperationException("The stored payload is null");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_options.PublishTimeout);
-            await publisher.PublishAsync(message, type, row.Id, timeout.Token);
+            await publisher.PublishAsync(message, type, row.Id, ct);
             return null;
         }
         catch (Exception ex)
