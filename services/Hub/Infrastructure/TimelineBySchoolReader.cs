@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using EducationHub.Hub.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Hub.Infrastructure;
@@ -15,11 +15,12 @@ namespace EducationHub.Hub.Infrastructure;
 /// </summary>
 public static class TimelineBySchoolReader
 {
+    // Columns in the order SqliteTimelineRows and DbTimelineRows decode them.
     private const string Sql =
         """
         SELECT "EventId", "Urn", "Kind", "OccurredAtMs", "Producer", "SourceId", "RelatedId", "Category", "Level", "Detail",
                "Organisation", "Score", "Date", "ModelVersion", "ReasonsJson", "RelatedIdsJson", "Flag"
-        FROM hub_timeline WHERE "ReceivedAtMs" <= @receivedBy ORDER BY "Urn"
+        FROM hub_timeline WHERE "ReceivedAtMs" <= @receivedBy ORDER BY "Urn", "OccurredAtMs", "EventId"
         """;
 
     /// <summary>Every school's timeline as received by <paramref name="receivedBy"/>; each school once, each list the caller's to keep.</summary>
@@ -31,19 +32,10 @@ public static class TimelineBySchoolReader
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@receivedBy";
-            parameter.Value = RowMapping.ToMs(receivedBy);
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-
             List<TimelineEntry>? current = null;
             var currentUrn = 0;
-            while (await reader.ReadAsync(ct))
+            await foreach (var entry in RowsAsync(db.Database.GetDbConnection(), RowMapping.ToMs(receivedBy), ct))
             {
-                var entry = Read(reader);
                 if (merged.Contains(entry.Urn))
                 {
                     mergedEntries.Add(entry);
@@ -51,7 +43,7 @@ public static class TimelineBySchoolReader
                 }
                 if (current is not null && entry.Urn != currentUrn)
                 {
-                    current.Sort(TimelineIndex.Chronological);
+                    InTimelineOrder(current);
                     yield return (currentUrn, current);
                     current = null;
                 }
@@ -61,7 +53,7 @@ public static class TimelineBySchoolReader
             }
             if (current is not null)
             {
-                current.Sort(TimelineIndex.Chronological);
+                InTimelineOrder(current);
                 yield return (currentUrn, current);
             }
         }
@@ -74,18 +66,29 @@ public static class TimelineBySchoolReader
             yield return (urn, timeline);
     }
 
-    private static TimelineEntry Read(DbDataReader r) => new(
-        r.GetGuid(0), r.GetInt32(1), (TimelineKind)r.GetInt32(2), RowMapping.FromMs(r.GetInt64(3)), r.GetString(4),
-        SourceId: r.IsDBNull(5) ? null : r.GetGuid(5),
-        RelatedId: r.IsDBNull(6) ? null : r.GetGuid(6),
-        Category: r.IsDBNull(7) ? null : r.GetString(7),
-        Level: r.IsDBNull(8) ? null : r.GetString(8),
-        Detail: r.IsDBNull(9) ? null : r.GetString(9),
-        Organisation: r.IsDBNull(10) ? null : r.GetString(10),
-        Score: r.IsDBNull(11) ? null : r.GetInt32(11),
-        Date: r.IsDBNull(12) ? null : r.GetFieldValue<DateOnly>(12),
-        ModelVersion: r.IsDBNull(13) ? null : r.GetString(13),
-        Reasons: r.IsDBNull(14) ? null : new JsonListOnDemand<HardReason>(r.GetString(14)),
-        RelatedIds: r.IsDBNull(15) ? null : JsonSerializer.Deserialize<List<Guid>>(r.GetString(15)),
-        Flag: r.GetBoolean(16));
+    /// <summary>
+    /// The query's order is already the timeline's on both providers (GUIDs compare as their text
+    /// and as PostgreSQL's uuid do), so this only checks; it sorts if a collation ever disagrees.
+    /// </summary>
+    private static void InTimelineOrder(List<TimelineEntry> timeline)
+    {
+        for (var i = 1; i < timeline.Count; i++)
+        {
+            if (TimelineIndex.Chronological(timeline[i - 1], timeline[i]) <= 0) continue;
+            timeline.Sort(TimelineIndex.Chronological);
+            return;
+        }
+    }
+
+    private static async IAsyncEnumerable<TimelineEntry> RowsAsync(DbConnection connection, long receivedByMs, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            foreach (var entry in SqliteTimelineRows.Read(sqlite, Sql, receivedByMs, ct))
+                yield return entry;
+            yield break;
+        }
+        await foreach (var entry in DbTimelineRows.ReadAsync(connection, Sql, receivedByMs, ct))
+            yield return entry;
+    }
 }
