@@ -73,7 +73,7 @@ public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskList
     /// <summary>
     /// One pass over the timeline, streamed by school: each school's priority for this month (with
     /// reasons) and, unless last month was published, for last month (score only, the basis for
-    /// movement). No school's timeline is kept once it has been scored.
+    /// movement). No school's timeline is kept once both have scored it.
     /// </summary>
     private async Task<MonthlyRiskList> ComputeAsync(RiskMonth month, DateTimeOffset now, CancellationToken ct)
     {
@@ -94,12 +94,15 @@ public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskList
             lastMonth = builder.BeginRanking(new RiskListFrame(previousMonth, previousMonth.EvaluationInstant(now), now, schools, before, decisionsPrevious));
         }
 
-        // Reading and decoding rows overlaps with scoring: the next schools are read while these are scored.
-        await foreach (var (urn, timeline) in ReadAhead.Of(read.TimelineBySchoolAsync(now, schools, ct), 256, ct))
+        // Reading and decoding rows overlaps with scoring: the next schools are read while these are
+        // scored, and last month's ranking is scored on its own task beside this month's list.
+        await using var ranking = lastMonth is null ? null : new BoundedWorker<(int Urn, List<TimelineEntry> Timeline)>(s => lastMonth.Add(s.Urn, s.Timeline), 256, ct);
+        await foreach (var school in ReadAhead.Of(read.TimelineBySchoolAsync(now, schools, ct), 256, ct))
         {
-            current.Add(urn, timeline);
-            lastMonth?.Add(urn, timeline);
+            current.Add(school.Urn, school.Timeline);
+            if (ranking is not null) await ranking.PostAsync(school, ct);
         }
+        if (ranking is not null) await ranking.CompleteAsync();
         return current.Finish(published ?? lastMonth!.Rank(null));
     }
 }

@@ -43,14 +43,14 @@ internal sealed class ComplaintTally
             }
             var key = campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
             if (!groups.TryGetValue(key, out var g)) groups[key] = g = new Group(key, key != complaintId);
-            g.Complaints.Add(complaintId);
+            if (!g.Complaints.Contains(complaintId)) g.Complaints.Add(complaintId);
             g.Events.Add(e.EventId);
             switch (e.Kind)
             {
                 case TimelineKind.ComplaintReceived:
                     g.Latest = g.Latest > e.OccurredAt ? g.Latest : e.OccurredAt;
                     g.Safeguarding |= e.Flag;
-                    if (acc.Explains) g.Categories.Add(Wording.Humanise(e.Category));
+                    if (acc.Explains) (g.Categories ??= []).Add(Wording.Humanise(e.Category));
                     break;
                 case TimelineKind.ComplaintEscalated:
                     g.Escalated = true;
@@ -88,7 +88,7 @@ internal sealed class ComplaintTally
             if (acc.Explains) refs.Add(Wording.Ref(g.IsCampaign ? "campaign" : "complaint", g.Key));
             if (g.Safeguarding) safeguarding++;
             if (g.Upheld) upheld++;
-            categories.UnionWith(g.Categories);
+            if (g.Categories is not null) categories.UnionWith(g.Categories);
         }
         if (counted > 0)
         {
@@ -109,9 +109,12 @@ internal sealed class ComplaintTally
     {
         public Guid Key { get; } = key;
         public bool IsCampaign { get; } = isCampaign;
-        public HashSet<Guid> Complaints { get; } = [];
-        public List<Guid> Events { get; } = [];
-        public SortedSet<string> Categories { get; } = new(StringComparer.Ordinal);
+        // Lists, not sets: a group is one complaint, or a campaign's few dozen, and one is built per
+        // complaint for every school twice a month's list.
+        public List<Guid> Complaints { get; } = new(1);
+        public List<Guid> Events { get; } = new(2);
+        /// <summary>Only when explaining; duplicates are removed where they are joined.</summary>
+        public List<string>? Categories { get; set; }
         public DateTimeOffset Latest { get; set; }
         public bool Safeguarding { get; set; }
         public bool Escalated { get; set; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace EducationHub.Hub.Domain.Priority;
@@ -7,7 +8,19 @@ public static class Wording
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", EnGb);
+    // A month's list words the same few thousand dates and machine values for every school; each
+    // is formatted once. Bounded, so unusual input cannot grow them without limit.
+    private const int MaxRemembered = 20_000;
+    private static readonly ConcurrentDictionary<int, string> Dates = new();
+    private static readonly ConcurrentDictionary<string, string> Humanised = new(StringComparer.Ordinal);
+
+    public static string Date(DateOnly date)
+    {
+        if (Dates.TryGetValue(date.DayNumber, out var text)) return text;
+        text = date.ToString("d MMM yyyy", EnGb);
+        if (Dates.Count < MaxRemembered) Dates.TryAdd(date.DayNumber, text);
+        return text;
+    }
 
     public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(instant.UtcDateTime));
 
@@ -15,6 +28,14 @@ public static class Wording
     public static string Humanise(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return "unspecified";
+        if (Humanised.TryGetValue(value, out var known)) return known;
+        var text = Spaced(value);
+        if (value.Length <= 64 && Humanised.Count < MaxRemembered) Humanised.TryAdd(value, text);
+        return text;
+    }
+
+    private static string Spaced(string value)
+    {
         var chars = new List<char>(value.Length + 4);
         for (var i = 0; i < value.Length; i++)
         {
