@@ -101,7 +101,9 @@ internal static class BulkLoad
             }
             await importer.CompleteAsync();
         }
-        await using var analyze = new NpgsqlCommand("ANALYZE hub_timeline; ANALYZE hub_schools;", connection);
+        // What autovacuum does to an insert-only table in service: statistics, and the visibility map
+        // that lets the month build read the timeline from its covering index alone.
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE hub_timeline; VACUUM ANALYZE hub_schools;", connection);
         await analyze.ExecuteNonQueryAsync();
     }
 

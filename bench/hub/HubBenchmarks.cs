@@ -72,6 +72,17 @@ internal static class HubBenchmarks
         return sb.ToString();
     }
 
+    /// <summary>Loads the synthetic nation into a SQLite directory and a new PostgreSQL database and keeps both (for probing by hand).</summary>
+    public static async Task LoadOnlyAsync(int schoolCount, int eventCount, string sqliteDir, string pgConnection)
+    {
+        var (schools, entries) = SyntheticNation.Build(schoolCount, eventCount, DateTimeOffset.UtcNow);
+        var database = new NpgsqlConnectionStringBuilder(pgConnection).Database ?? throw new ArgumentException("the connection string names no database");
+        Directory.CreateDirectory(sqliteDir);
+        var sqliteSeconds = await LoadSqliteAsync(sqliteDir, schools, entries);
+        var pgSeconds = await LoadPostgresAsync(pgConnection, database, pgConnection, schools, entries);
+        Console.WriteLine(string.Create(Inv, $"loaded: SQLite {sqliteSeconds:0.0} s, PostgreSQL {pgSeconds:0.0} s"));
+    }
+
     private static async Task<double> LoadSqliteAsync(string dir, Dictionary<int, SchoolInfo> schools, List<TimelineEntry> entries)
     {
         // The hub's own start-up creates the schema (its migration); then the rows go in directly.

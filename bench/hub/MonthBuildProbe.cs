@@ -36,26 +36,34 @@ internal static class MonthBuildProbe
         var coldMs = coldClock.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         var allocated = new List<long>();
+        var cpu = new List<double>();
         var gen2 = GC.CollectionCount(2);
         for (var i = 0; i < runs; i++)
         {
             GC.Collect();
             var bytes = GC.GetTotalAllocatedBytes(true);
+            var cpuBefore = ProcessCpu.Milliseconds();
             var sw = Stopwatch.StartNew();
             listed = await BuildAsync(host, path, month);
             times.Add(sw.Elapsed.TotalMilliseconds);
+            cpu.Add(ProcessCpu.Milliseconds() - cpuBefore);
             allocated.Add(GC.GetTotalAllocatedBytes(true) - bytes);
         }
         gen2 = GC.CollectionCount(2) - gen2;
         var peakManaged = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
         times.Sort();
+        cpu.Sort();
 
         // Stage split for the streamed path: how long reading alone takes (rows streamed and grouped, nothing computed).
+        var readCpuBefore = ProcessCpu.Milliseconds();
+        var readBytesBefore = GC.GetTotalAllocatedBytes(true);
         var readMs = path == Streamed ? await ReadOnlyAsync(host) : double.NaN;
+        var readCpuMs = path == Streamed ? ProcessCpu.Milliseconds() - readCpuBefore : double.NaN;
+        var readAllocatedMb = path == Streamed ? (GC.GetTotalAllocatedBytes(true) - readBytesBefore) / 1e6 : double.NaN;
 
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv,
-            $"RESULT path={path} listed={listed} cold_ms={coldMs:0} median_ms={times[times.Count / 2]:0} min_ms={times[0]:0} max_ms={times[^1]:0} read_only_ms={readMs:0} " +
+            $"RESULT path={path} listed={listed} cold_ms={coldMs:0} median_ms={times[times.Count / 2]:0} min_ms={times[0]:0} max_ms={times[^1]:0} read_only_ms={readMs:0} cpu_ms={cpu[cpu.Count / 2]:0} read_only_cpu_ms={readCpuMs:0} read_only_allocated_mb={readAllocatedMb:0} " +
             $"allocated_mb={allocated.Average() / 1e6:0} gen2={gen2} rss_before_mb={rssBefore / 1e6:0} peak_rss_mb={ProcessMemory.PeakRssBytes() / 1e6:0} heap_after_mb={peakManaged / 1e6:0}"));
         return 0;
     }

@@ -4,9 +4,18 @@ using EducationHub.Bench.Hub;
 // Usage (bench/hub/run.sh starts RabbitMQ and PostgreSQL and sets EHUB_RABBITMQ_URL / EHUB_POSTGRES):
 //   dotnet run -c Release --project bench/hub -- [schools] [events] [ingest events] [output RESULTS.md]
 //   dotnet run ... -- ingest <events>
+//   dotnet run ... -- load <schools> <events> <SQLite dir> <PostgreSQL connection string>
 // Internal: probe <streamed|materialise-all> <SQLite data directory | PostgreSQL connection string> <runs>
 if (args.Length > 0 && args[0] == "probe")
     return await MonthBuildProbe.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+
+// load <schools> <events> <SQLite data directory> <PostgreSQL connection string, database created>: only loads the two
+// databases and keeps them, so the month build can be probed again and again while working on it.
+if (args.Length > 0 && args[0] == "load")
+{
+    await HubBenchmarks.LoadOnlyAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4]);
+    return 0;
+}
 
 // ingest <events>: only the RabbitMQ ingestion comparison (e.g. to re-measure after messaging changes).
 if (args.Length > 0 && args[0] == "ingest")
