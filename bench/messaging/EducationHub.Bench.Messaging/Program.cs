@@ -28,6 +28,9 @@ var run = Guid.NewGuid().ToString("N")[..6];
 var cpu = new CpuMeter();
 const int SettledJit = 100;
 const int MaxWarmupRounds = 12;
+// EHUB_BENCH_JIT_TRACE=N: after every round, name the N methods the JIT compiled most (JitTrace).
+var jitTraceTop = int.TryParse(Environment.GetEnvironmentVariable("EHUB_BENCH_JIT_TRACE"), out var top) ? top : 0;
+using var jitTrace = jitTraceTop > 0 ? new JitTrace() : null;
 
 Console.WriteLine($"events={events} writers={writers} cores={Environment.ProcessorCount}; warm-up: rounds of {warmup} events until a round JIT-compiles fewer than {SettledJit} methods (at most {MaxWarmupRounds} rounds)");
 
@@ -184,6 +187,7 @@ async Task<Result> MeasureAsync(IBus bus, int count, Func<int, StageClock, Task>
     var cpuBefore = cpu.Take();
     var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
     var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
+    jitTrace?.Start();
     await produce(count, recorder.Clock);
     var finished = await Task.WhenAny(recorder.Done, Task.Delay(TimeSpan.FromMinutes(10)));
     if (finished != recorder.Done)
@@ -191,6 +195,8 @@ async Task<Result> MeasureAsync(IBus bus, int count, Func<int, StageClock, Task>
     var used = CpuMeter.Between(cpuBefore, cpu.Take());
     var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
     var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
+    if (jitTrace is not null)
+        PrintJitTrace(jitTrace.Stop(jitTraceTop));
     var latencies = recorder.Clock.Gaps(Stage.Started, Stage.Consumed);
     return new Result(count, count / recorder.Clock.Rate(Stage.Consumed), Percentile(latencies, 0.50), Percentile(latencies, 0.99), recorder.Clock, used, jitted, jitTime);
 }
@@ -225,6 +231,13 @@ async Task ExecAsync(string sql)
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection);
     await command.ExecuteNonQueryAsync();
+}
+
+static void PrintJitTrace((IReadOnlyList<(string Method, string Tier, int Count)> Top, int Total, int Dynamic) trace)
+{
+    Console.WriteLine($"  JIT trace: {trace.Total} compilations, {trace.Dynamic} of them dynamic methods; most compiled:");
+    foreach (var (method, tier, count) in trace.Top)
+        Console.WriteLine($"  {count,6} {tier,-18} {method}");
 }
 
 void CpuRow(string path, Result result)
