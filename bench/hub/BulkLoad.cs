@@ -103,8 +103,11 @@ internal static class BulkLoad
         }
         // What autovacuum does to an insert-only table in service: statistics, and the visibility map
         // that lets the month build read the timeline from its covering index alone.
-        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE hub_timeline; VACUUM ANALYZE hub_schools;", connection);
-        await analyze.ExecuteNonQueryAsync();
+        foreach (var table in new[] { "hub_timeline", "hub_schools" })
+        {
+            await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection); // one statement each: VACUUM refuses a batch
+            await vacuum.ExecuteNonQueryAsync();
+        }
     }
 
     private static Task WriteAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type) where T : struct =>
