@@ -32,6 +32,8 @@ const int MaxWarmupRounds = 12;
 var jitTraceTop = int.TryParse(Environment.GetEnvironmentVariable("EHUB_BENCH_JIT_TRACE"), out var top) ? top : 0;
 using var jitTrace = jitTraceTop > 0 ? new JitTrace() : null;
 
+// The runtime settings the services ship with (Directory.Build.props) apply here too; say which were in force.
+Console.WriteLine($"runtime: TieredPGO={AppContext.GetData("System.Runtime.TieredPGO") ?? "default"} (runtimeconfig), DOTNET_TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "unset"}, DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "unset"}");
 Console.WriteLine($"events={events} writers={writers} cores={Environment.ProcessorCount}; warm-up: rounds of {warmup} events until a round JIT-compiles fewer than {SettledJit} methods (at most {MaxWarmupRounds} rounds)");
 
 // Phase 1: raw MassTransit publish → consume of the same message on the same broker.
