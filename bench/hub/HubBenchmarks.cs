@@ -95,9 +95,9 @@ internal static class HubBenchmarks
     private static async Task<double> LoadPostgresAsync(string server, string database, string connection, Dictionary<int, SchoolInfo> schools, List<TimelineEntry> entries)
     {
         await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
-        var scratch = Directory.CreateTempSubdirectory("ehub-bench-hub-pg-").FullName;
+        // No data directory given: the test host makes its own scratch one and deletes it on dispose.
         await (await TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(),
-            new Dictionary<string, string?> { ["ConnectionStrings:hub"] = connection, ["Persistence:DataDirectory"] = scratch }, serviceName: "hub")).DisposeAsync();
+            new Dictionary<string, string?> { ["ConnectionStrings:hub"] = connection }, serviceName: "hub")).DisposeAsync();
         var sw = Stopwatch.StartNew();
         await BulkLoad.PostgresAsync(connection, schools, entries);
         return sw.Elapsed.TotalSeconds;

@@ -25,7 +25,7 @@ internal static class MonthBuildProbe
     public static async Task<int> RunAsync(string path, string database, int runs)
     {
         var settings = database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new Dictionary<string, string?> { ["ConnectionStrings:hub"] = database, ["Persistence:DataDirectory"] = Directory.CreateTempSubdirectory("ehub-bench-probe-").FullName }
+            ? new Dictionary<string, string?> { ["ConnectionStrings:hub"] = database } // the host's own scratch directory, deleted on dispose
             : new Dictionary<string, string?> { ["Persistence:DataDirectory"] = database };
         await using var host = await TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(), settings, serviceName: "hub");
         var month = RiskMonth.Containing(DateTimeOffset.UtcNow);
