@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using EducationHub.Hub.Domain;
+using EducationHub.Hub.Infrastructure.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,12 +17,24 @@ namespace EducationHub.Hub.Infrastructure;
 public static class TimelineBySchoolReader
 {
     // Columns in the order SqliteTimelineRows and DbTimelineRows decode them.
-    private const string Sql =
+    private const string Select =
         """
         SELECT "EventId", "Urn", "Kind", "OccurredAtMs", "Producer", "SourceId", "RelatedId", "Category", "Level", "Detail",
                "Organisation", "Score", "Date", "ModelVersion", "ReasonsJson", "RelatedIdsJson", "Flag"
-        FROM hub_timeline WHERE "ReceivedAtMs" <= @receivedBy ORDER BY "Urn", "OccurredAtMs", "EventId"
+        FROM hub_timeline WHERE "ReceivedAtMs" <= @receivedBy
         """;
+
+    private const string InSchoolOrder = " ORDER BY \"Urn\", \"OccurredAtMs\", \"EventId\"";
+
+    // SQLite stores the table in this order.
+    private const string Sql = Select + InSchoolOrder;
+
+    // PostgreSQL: the rows its covering index holds (an index-only scan in this order), and the
+    // rare rows too long for it (see TimelineStoredBySchool), read separately and merged in.
+    private static readonly string CoveredSql =
+        $"{Select} AND {TimelineStoredBySchool.RowTextBytes} <= {TimelineStoredBySchool.MaxCoveredTextBytes}{InSchoolOrder}";
+    private static readonly string OversizedSql =
+        $"{Select} AND {TimelineStoredBySchool.RowTextBytes} > {TimelineStoredBySchool.MaxCoveredTextBytes}{InSchoolOrder}";
 
     /// <summary>Every school's timeline as received by <paramref name="receivedBy"/>; each school once, each list the caller's to keep.</summary>
     public static async IAsyncEnumerable<(int Urn, List<TimelineEntry> Timeline)> ReadAsync(
@@ -88,7 +101,23 @@ public static class TimelineBySchoolReader
                 yield return entry;
             yield break;
         }
-        await foreach (var entry in DbTimelineRows.ReadAsync(connection, Sql, receivedByMs, ct))
+        // Oversized rows are few (each is over 2 KB of text), so they are held while the covered
+        // rows stream past and each goes in before the first covered row that follows it.
+        var oversized = new List<TimelineEntry>();
+        await foreach (var entry in DbTimelineRows.ReadAsync(connection, OversizedSql, receivedByMs, ct))
+            oversized.Add(entry);
+        var next = 0;
+        await foreach (var entry in DbTimelineRows.ReadAsync(connection, CoveredSql, receivedByMs, ct))
+        {
+            while (next < oversized.Count && ComesFirst(oversized[next], entry))
+                yield return oversized[next++];
             yield return entry;
+        }
+        while (next < oversized.Count)
+            yield return oversized[next++];
     }
+
+    // By school, then time; ties within a school are put in timeline order by InTimelineOrder.
+    private static bool ComesFirst(TimelineEntry a, TimelineEntry b) =>
+        a.Urn < b.Urn || (a.Urn == b.Urn && a.OccurredAt <= b.OccurredAt);
 }

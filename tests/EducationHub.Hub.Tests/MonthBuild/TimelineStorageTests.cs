@@ -129,6 +129,15 @@ public class TimelineStorageTests
             SourceId = Id(0x80, 0x00, 0x03), RelatedIdsJson = JsonSerializer.Serialize(new List<Guid> { Id(0x01, 0x02, 0x03), Id(0xFE, 0xFD, 0xFC) }), Flag = true };
         yield return new TimelineRow { EventId = Id(0x0F, 0x00, 0x04), Urn = urn, Kind = (int)TimelineKind.PartnerSignalSubmitted, OccurredAtMs = at, ReceivedAtMs = at, Producer = "schoolrisk",
             SourceId = Id(0x7F, 0x80, 0x05), RelatedId = Id(0x81, 0x7F, 0x06), Organisation = "Ofsted", Level = "high", Detail = new string('x', 300), Score = -4 };
+        // Rows longer than a PostgreSQL index entry may be (2,704 bytes): a campaign of 300
+        // complaints and an assessment with many long reasons, one of them tied in time with the
+        // short rows above, the other alone at the end of its school's timeline.
+        yield return new TimelineRow { EventId = Id(0x10, 0x20, 0x07), Urn = urn, Kind = (int)TimelineKind.ComplaintCampaignDetected, OccurredAtMs = at, ReceivedAtMs = at, Producer = "complaints",
+            SourceId = Id(0x20, 0x30, 0x08), Category = "curriculum",
+            RelatedIdsJson = JsonSerializer.Serialize(Enumerable.Range(0, 300).Select(i => Id((byte)i, (byte)(i * 7), (byte)(255 - i))).ToList()) };
+        yield return new TimelineRow { EventId = Id(0xA0, 0xB0, 0x09), Urn = urn, Kind = (int)TimelineKind.SchoolRiskAssessed, OccurredAtMs = at + 60_000, ReceivedAtMs = at, Producer = "schoolrisk",
+            Score = 71, Level = "high", Date = new DateOnly(2026, 11, 1), ModelVersion = "risk-2.1",
+            ReasonsJson = JsonSerializer.Serialize(Enumerable.Range(0, 40).Select(i => new { Code = $"reason-{i}", Description = $"Reason {i}: " + new string('r', 120), Contribution = 40.0 - i })) };
     }
 
     /// <summary>
@@ -150,8 +159,11 @@ public class TimelineStorageTests
     {
         var sql = sqlite
             ? """SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE name = 'hub_timeline' AND sql LIKE '%WITHOUT ROWID%'"""
-            : """SELECT COUNT(*)::int AS "Value" FROM pg_indexes WHERE tablename = 'hub_timeline' AND indexname = 'IX_hub_timeline_BySchool'""";
-        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync() == 1;
+            : """
+              SELECT COUNT(*)::int AS "Value" FROM pg_indexes WHERE tablename = 'hub_timeline'
+              AND indexname IN ('IX_hub_timeline_BySchool', 'IX_hub_timeline_BySchool_Oversized', 'IX_hub_timeline_Urn_OccurredAtMs')
+              """;
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync() == (sqlite ? 1 : 3);
     }
 
     private static Task<int> InsertIfAbsentAsync(HubDbContext db, TimelineRow r) =>
