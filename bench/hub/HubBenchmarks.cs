@@ -178,7 +178,7 @@ internal static class HubBenchmarks
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static double Reference()
+    internal static double Reference()
     {
         var rng = new Random(1);
         var data = new int[10_000_000];

@@ -5,9 +5,13 @@ using EducationHub.Bench.Hub;
 //   dotnet run -c Release --project bench/hub -- [schools] [events] [ingest events] [output RESULTS.md]
 //   dotnet run ... -- ingest <events>
 //   dotnet run ... -- load <schools> <events> <SQLite dir> <PostgreSQL connection string>
+//   dotnet run ... -- scoring <schools> <events> <runs>   (scoring alone, timelines in memory: CPU and allocations per phase)
 // Internal: probe <streamed|materialise-all> <SQLite data directory | PostgreSQL connection string> <runs>
 if (args.Length > 0 && args[0] == "probe")
     return await MonthBuildProbe.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+
+if (args.Length > 0 && args[0] == "scoring")
+    return ScoringProbe.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
 
 // load <schools> <events> <SQLite data directory> <PostgreSQL connection string, database created>: only loads the two
 // databases and keeps them, so the month build can be probed again and again while working on it.
