@@ -56,7 +56,8 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf, Prio
     /// <summary>Several reasons of one kind sharing a cap: scaled down together when over it.</summary>
     public void AddCappedGroup(IReadOnlyList<PriorityReason> reasons, double cap)
     {
-        var sum = reasons.Sum(r => r.Points);
+        double sum = 0;
+        for (var i = 0; i < reasons.Count; i++) sum += reasons[i].Points;
         var scale = cap > 0 && sum > cap ? cap / sum : 1;
         foreach (var r in reasons)
         {

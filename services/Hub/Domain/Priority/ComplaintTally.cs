@@ -29,7 +29,7 @@ internal sealed class ComplaintTally
         double breachedPoints = 0;
         var breachedRefs = new List<string>();
         var breachedCount = 0;
-        foreach (var e in _entries.OrderBy(e => e.OccurredAt))
+        foreach (var e in TimeOrder.By(_entries, static e => e.OccurredAt))
         {
             if (e.Kind == TimelineKind.ComplaintCampaignDetected) continue;
             var complaintId = e.SourceId ?? e.EventId;
@@ -71,7 +71,7 @@ internal sealed class ComplaintTally
         var upheld = 0;
         var categories = new SortedSet<string>(StringComparer.Ordinal);
         var refs = new List<string>();
-        foreach (var g in groups.Values.Where(g => g.Latest != default).OrderBy(g => g.Latest))
+        foreach (var g in TimeOrder.By(groups.Values.Where(static g => g.Latest != default), static g => g.Latest))
         {
             var points = signals.Complaint.Points
                          + (g.Safeguarding ? signals.ComplaintSafeguardingBonus : 0)

@@ -70,7 +70,7 @@ public sealed class PriorityCalculator(PriorityModel model)
         AddConcerns(acc, concerns);
         complaints.AddTo(acc);
         AddWhistleblowing(acc, cases.Values);
-        AddPartnerSignals(acc, signals.Values.Where(s => !superseded.Contains(s.SourceId!.Value)));
+        AddPartnerSignals(acc, superseded.Count == 0 ? signals.Values : signals.Values.Where(s => !superseded.Contains(s.SourceId!.Value)));
 
         var soft = Math.Min(model.SoftCap, acc.SoftTotal);
         var priority = (int)Math.Clamp(Math.Round(hardScore * model.HardWeight + soft, MidpointRounding.AwayFromZero), 0, 100);
@@ -109,7 +109,7 @@ public sealed class PriorityCalculator(PriorityModel model)
     private void AddNotices(Accumulator acc, IEnumerable<NoticeState> notices)
     {
         var rules = model.Signals;
-        foreach (var n in notices.OrderBy(n => n.First.OccurredAt))
+        foreach (var n in TimeOrder.By(notices, static n => n.First.OccurredAt))
         {
             var any = n.Issued ?? n.DeadlinePassed ?? n.Complied!;
             var type = acc.Explains ? Wording.Humanise(any.Category) : "";
@@ -152,7 +152,7 @@ public sealed class PriorityCalculator(PriorityModel model)
     {
         var rules = model.Signals;
         string? organisation = null;
-        foreach (var i in interventions.OrderBy(i => (i.Started ?? i.Ended!).OccurredAt))
+        foreach (var i in TimeOrder.By(interventions, static i => (i.Started ?? i.Ended!).OccurredAt))
         {
             var any = i.Started ?? i.Ended!;
             var kind = acc.Explains ? Wording.Humanise(any.Category) : "";
@@ -191,7 +191,7 @@ public sealed class PriorityCalculator(PriorityModel model)
         var refs = new List<string>();
         var levels = new List<string>();
         var counted = 0;
-        foreach (var c in concerns.OrderBy(c => c.OccurredAt))
+        foreach (var c in TimeOrder.By(concerns, static c => c.OccurredAt))
         {
             var points = rule.For(c.Level) * rule.Decay(acc.AgeDays(null, c.OccurredAt));
             if (points < model.IgnoreBelow) continue;
@@ -216,7 +216,7 @@ public sealed class PriorityCalculator(PriorityModel model)
         var parts = new List<string>();
         var substantiated = 0;
         var counted = 0;
-        foreach (var c in cases.Where(c => c.Triaged is not null || c.Concluded is not null).OrderBy(c => (c.Triaged ?? c.Concluded!).OccurredAt))
+        foreach (var c in TimeOrder.By(cases.Where(static c => c.Triaged is not null || c.Concluded is not null), static c => (c.Triaged ?? c.Concluded!).OccurredAt))
         {
             var basis = c.Triaged ?? c.Concluded!;
             var severity = c.Concluded?.Level ?? basis.Level;
@@ -247,7 +247,8 @@ public sealed class PriorityCalculator(PriorityModel model)
     {
         var rule = model.Signals.PartnerSignal;
         var reasons = new List<PriorityReason>();
-        foreach (var s in signals.OrderBy(s => s.Date ?? DateOnly.FromDateTime(s.OccurredAt.UtcDateTime)).ThenBy(s => s.EventId))
+        // One composite key orders exactly as OrderBy(date).ThenBy(event id) does: both are stable and use the default comparers.
+        foreach (var s in TimeOrder.By(signals, static s => (s.Date ?? DateOnly.FromDateTime(s.OccurredAt.UtcDateTime), s.EventId)))
         {
             var points = rule.For(s.Level) * rule.Decay(acc.AgeDays(s.Date, s.OccurredAt));
             if (points < model.IgnoreBelow) continue;
@@ -288,9 +289,10 @@ public sealed class PriorityCalculator(PriorityModel model)
 
         public List<string> Refs()
         {
-            var refs = new List<string> { Wording.Ref("notice", First.SourceId ?? Guid.Empty) };
-            foreach (var e in new[] { Issued, DeadlinePassed, Complied })
-                if (e is not null) refs.Add(Wording.EventRef(e.EventId));
+            var refs = new List<string>(4) { Wording.Ref("notice", First.SourceId ?? Guid.Empty) };
+            if (Issued is not null) refs.Add(Wording.EventRef(Issued.EventId));
+            if (DeadlinePassed is not null) refs.Add(Wording.EventRef(DeadlinePassed.EventId));
+            if (Complied is not null) refs.Add(Wording.EventRef(Complied.EventId));
             return refs;
         }
     }
