@@ -6,7 +6,8 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf, Prio
     /// <summary>False when only the score is wanted: callers then skip building the wording.</summary>
     public bool Explains { get; } = detail >= PriorityDetail.Reasons;
 
-    private readonly bool _tracksEvents = detail >= PriorityDetail.ReasonsAndEventPoints;
+    /// <summary>True when what each event contributes is wanted (a school's timeline), false for a list.</summary>
+    public bool TracksEvents { get; } = detail >= PriorityDetail.ReasonsAndEventPoints;
 
     public List<PriorityReason> Reasons { get; } = [];
     /// <summary>Current support in place; only collected when explaining.</summary>
@@ -25,7 +26,7 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf, Prio
     public void AddHard(PriorityReason reason, Guid eventId, double points)
     {
         if (Explains) Reasons.Add(reason);
-        if (_tracksEvents) PointsByEvent[eventId] = Math.Round(points, 1);
+        if (TracksEvents) PointsByEvent[eventId] = Math.Round(points, 1);
     }
 
     /// <summary>A single-source soft reason; dropped when decay made it negligible.</summary>
@@ -40,7 +41,7 @@ internal sealed class Accumulator(PriorityModel model, DateTimeOffset asOf, Prio
     /// <summary>Notes what one event contributes (for the timeline) without adding a reason.</summary>
     public double Credit(Guid eventId, double points)
     {
-        if (_tracksEvents) PointsByEvent[eventId] = Math.Round(PointsByEvent.GetValueOrDefault(eventId) + points, 1);
+        if (TracksEvents) PointsByEvent[eventId] = Math.Round(PointsByEvent.GetValueOrDefault(eventId) + points, 1);
         return points;
     }
 

@@ -44,7 +44,8 @@ internal sealed class ComplaintTally
             var key = campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
             if (!groups.TryGetValue(key, out var g)) groups[key] = g = new Group(key, key != complaintId);
             if (!g.Complaints.Contains(complaintId)) g.Complaints.Add(complaintId);
-            g.Events.Add(e.EventId);
+            g.EventCount++;
+            if (acc.TracksEvents) (g.Events ??= new(2)).Add(e.EventId);
             switch (e.Kind)
             {
                 case TimelineKind.ComplaintReceived:
@@ -81,7 +82,8 @@ internal sealed class ComplaintTally
             points *= signals.Complaint.Decay(acc.AgeDays(null, g.Latest));
             if (points < model.IgnoreBelow) continue;
             total += points;
-            foreach (var ev in g.Events) acc.Credit(ev, points / g.Events.Count);
+            if (g.Events is not null)
+                foreach (var ev in g.Events) acc.Credit(ev, points / g.EventCount);
             counted++;
             raw += g.Complaints.Count;
             if (g.IsCampaign) campaigns++;
@@ -112,7 +114,9 @@ internal sealed class ComplaintTally
         // Lists, not sets: a group is one complaint, or a campaign's few dozen, and one is built per
         // complaint for every school twice a month's list.
         public List<Guid> Complaints { get; } = new(1);
-        public List<Guid> Events { get; } = new(2);
+        /// <summary>Only when the accumulator tracks what each event contributes; a list needs the count alone.</summary>
+        public List<Guid>? Events { get; set; }
+        public int EventCount { get; set; }
         /// <summary>Only when explaining; duplicates are removed where they are joined.</summary>
         public List<string>? Categories { get; set; }
         public DateTimeOffset Latest { get; set; }

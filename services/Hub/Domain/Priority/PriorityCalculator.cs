@@ -74,15 +74,33 @@ public sealed class PriorityCalculator(PriorityModel model)
 
         var soft = Math.Min(model.SoftCap, acc.SoftTotal);
         var priority = (int)Math.Clamp(Math.Round(hardScore * model.HardWeight + soft, MidpointRounding.AwayFromZero), 0, 100);
-        var reasons = acc.Reasons.Count == 0 ? [] : acc.Reasons
-            .OrderByDescending(r => r.Points).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Text, StringComparer.Ordinal)
-            .ToList();
+        var reasons = acc.Reasons.Count == 0 ? [] : InReasonOrder(acc.Reasons);
         if (acc.SoftTotal > model.SoftCap && acc.Explains)
             reasons.Add(new PriorityReason("soft.capped",
                 string.Create(CultureInfo.InvariantCulture, $"Soft intelligence totals {acc.SoftTotal:0.#} points; capped at {model.SoftCap:0.#}."),
                 model.SoftCap - acc.SoftTotal, []));
         return new SchoolPriority(urn, priority, model.BandFor(priority), hardScore, hardBand, hardVersion,
             Math.Round(soft, 1), reasons, acc.Support, interventionOrg, acc.PointsByEvent);
+    }
+
+    /// <summary>
+    /// Most points first, then by code and text; reasons equal on all three keep the order they were
+    /// added in, as a stable sort would. One array per school instead of LINQ's three key arrays.
+    /// </summary>
+    private static List<PriorityReason> InReasonOrder(List<PriorityReason> added)
+    {
+        var indexed = new (PriorityReason Reason, int Index)[added.Count];
+        for (var i = 0; i < indexed.Length; i++) indexed[i] = (added[i], i);
+        Array.Sort(indexed, static (a, b) =>
+        {
+            var c = b.Reason.Points.CompareTo(a.Reason.Points);
+            if (c == 0) c = string.CompareOrdinal(a.Reason.Code, b.Reason.Code);
+            if (c == 0) c = string.CompareOrdinal(a.Reason.Text, b.Reason.Text);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        var ordered = new List<PriorityReason>(indexed.Length + 1); // room for the soft cap's reason
+        foreach (var (reason, _) in indexed) ordered.Add(reason);
+        return ordered;
     }
 
     private (int Score, string Band, string? Version) AddHard(Accumulator acc, TimelineEntry? hard)
