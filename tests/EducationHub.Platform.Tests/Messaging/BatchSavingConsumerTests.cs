@@ -22,7 +22,7 @@ public sealed class BatchSavingConsumerTests
     public async Task A_poison_message_faults_alone_and_the_rest_of_its_burst_is_applied_once(string provider)
     {
         var rabbit = provider == "postgres" ? TestInfrastructure.RabbitMqUrl : null;
-        await using var database = await TestDatabaseFor(provider);
+        await using var database = await ProviderTestDatabase.CreateAsync(provider);
         var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
         var queue = $"{prefix}-batch-saving-poison";
         long deadLettered = 0;
@@ -66,21 +66,6 @@ public sealed class BatchSavingConsumerTests
         }
     }
 
-    private static async Task<TestDatabase> TestDatabaseFor(string provider)
-    {
-        if (provider == "postgres")
-        {
-            var pg = await PostgresTestDatabase.CreateAsync();
-            return new TestDatabase(pg.ConnectionString, pg.DisposeAsync);
-        }
-        var sqlite = new SqliteTestDatabase();
-        return new TestDatabase(sqlite.ConnectionString, () =>
-        {
-            sqlite.Dispose();
-            return ValueTask.CompletedTask;
-        });
-    }
-
     private static MeterListener DeadLetterCounter(string queue, Action<long> add)
     {
         var meter = new MeterListener
@@ -101,12 +86,5 @@ public sealed class BatchSavingConsumerTests
         });
         meter.Start();
         return meter;
-    }
-
-    private sealed class TestDatabase(string connectionString, Func<ValueTask> dispose) : IAsyncDisposable
-    {
-        public string ConnectionString => connectionString;
-
-        public ValueTask DisposeAsync() => dispose();
     }
 }

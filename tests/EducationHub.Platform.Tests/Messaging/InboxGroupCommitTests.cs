@@ -188,19 +188,8 @@ public sealed class InboxGroupCommitTests
 
         public static async Task<TestDatabase> CreateAsync(string provider)
         {
-            IAsyncDisposable database;
-            string connectionString;
-            if (provider == "postgres")
-            {
-                var pg = await PostgresTestDatabase.CreateAsync();
-                (database, connectionString) = (pg, pg.ConnectionString);
-            }
-            else
-            {
-                var sqlite = new SqliteTestDatabase();
-                (database, connectionString) = (new AsyncDisposer(sqlite), sqlite.ConnectionString);
-            }
-            var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(connectionString, rabbitMqUrl: null, "group-commit"));
+            var database = await ProviderTestDatabase.CreateAsync(provider);
+            var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "group-commit"));
             return new TestDatabase(host, database);
         }
 
@@ -219,15 +208,6 @@ public sealed class InboxGroupCommitTests
             await _host.StopAsync();
             _host.Dispose();
             await _database.DisposeAsync();
-        }
-    }
-
-    private sealed class AsyncDisposer(IDisposable inner) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            inner.Dispose();
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -109,19 +109,8 @@ public sealed class OutboxClaimTests
 
         public static async Task<ClaimDatabase> CreateAsync(string provider)
         {
-            IAsyncDisposable database;
-            string connectionString;
-            if (provider == "postgres")
-            {
-                var pg = await PostgresTestDatabase.CreateAsync();
-                (database, connectionString) = (pg, pg.ConnectionString);
-            }
-            else
-            {
-                var sqlite = new SqliteTestDatabase();
-                (database, connectionString) = (new SqliteDisposer(sqlite), sqlite.ConnectionString);
-            }
-
+            var database = await ProviderTestDatabase.CreateAsync(provider);
+            var connectionString = database.ConnectionString;
             var commands = new ConcurrentQueue<string>();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{PlatformTestHost.DatabaseName}"] = connectionString });
@@ -183,15 +172,6 @@ public sealed class OutboxClaimTests
         {
             commands.Enqueue(command.CommandText);
             return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class SqliteDisposer(SqliteTestDatabase inner) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            inner.Dispose();
-            return ValueTask.CompletedTask;
         }
     }
 }
