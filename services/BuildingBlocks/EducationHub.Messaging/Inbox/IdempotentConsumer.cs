@@ -110,14 +110,11 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
         }
     }
 
-    private Task<bool> AlreadyProcessedAsync(Guid messageId, string consumer, CancellationToken ct) =>
-        db.Set<InboxMessage>().AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct);
-
     private async Task<bool> LostRaceAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Guid messageId, string consumer)
     {
         await tx.RollbackAsync();
         db.ChangeTracker.Clear();
-        return await AlreadyProcessedAsync(messageId, consumer, CancellationToken.None);
+        return await InboxClaim.IsAppliedAsync(db, messageId, consumer, CancellationToken.None);
     }
 
     /// <summary>Integration events are keyed by their EventId (which the outbox also sends as MessageId).</summary>

@@ -12,7 +12,7 @@ namespace EducationHub.Messaging.Inbox;
 internal static class InboxClaim
 {
     /// <summary>Whether <see cref="TryClaimAllAsync"/> can claim a whole batch in one statement (PostgreSQL).</summary>
-    public static bool CanClaimBatch(DbContext db) => IsPostgreSql(db);
+    public static bool CanClaimBatch(DbContext db) => db.Database.IsPostgreSql();
 
     /// <summary>
     /// Claims every key of a group-commit batch in one statement inside the open transaction;
@@ -48,7 +48,7 @@ internal static class InboxClaim
     public static async Task<bool> TryClaimAsync(DbContext db, Guid messageId, string consumer, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
-        if (IsPostgreSql(db))
+        if (db.Database.IsPostgreSql())
         {
             // One statement instead of a look-up plus an insert: the consumer's round trips to
             // PostgreSQL bound its throughput (bench/messaging/RESULTS.md).
@@ -62,14 +62,15 @@ internal static class InboxClaim
 
         // SQLite (one writer, no round trips): the model's own mapping, so keys are stored exactly
         // as EF stores Guids there.
-        if (await db.Set<InboxMessage>().AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct))
+        if (await IsAppliedAsync(db, messageId, consumer, ct))
             return false;
         db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = now });
         return true;
     }
 
-    private static bool IsPostgreSql(DbContext db) =>
-        db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+    /// <summary>Whether the inbox already holds the key (committed, or claimed in this transaction).</summary>
+    public static Task<bool> IsAppliedAsync(DbContext db, Guid messageId, string consumer, CancellationToken ct) =>
+        db.Set<InboxMessage>().AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct);
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

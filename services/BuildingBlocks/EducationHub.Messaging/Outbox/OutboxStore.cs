@@ -21,7 +21,7 @@ internal static class OutboxStore
         var until = now + lease;
         // PostgreSQL: SKIP LOCKED, so concurrent dispatchers take disjoint rows instead of queueing
         // behind each other. SQLite has a single writer, so the one UPDATE is atomic without it.
-        var claim = db.Database.IsNpgsql()
+        var claim = db.Database.IsPostgreSql()
             ? db.Set<OutboxMessage>().FromSql($"""
                 UPDATE outbox_messages SET locked_by = {token}, locked_until = {until}
                 WHERE id IN (
@@ -96,7 +96,4 @@ internal static class OutboxStore
             .ExecuteDeleteAsync(ct);
         return (outbox, inbox);
     }
-
-    private static bool IsNpgsql(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
-        database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 }
