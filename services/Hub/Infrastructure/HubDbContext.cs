@@ -20,11 +20,12 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
         modelBuilder.Entity<TimelineRow>(e =>
         {
             e.ToTable("hub_timeline");
-            // Stored in (Urn, OccurredAtMs, EventId) order for the month build, EventId unique:
-            // the physical layout is per provider, see Migrations/TimelineStoredBySchool.
+            // Per-school look-ups by (Urn, OccurredAtMs); for the month build the timeline is also
+            // stored in (Urn, OccurredAtMs, EventId) order, EventId unique: the physical layout is
+            // per provider, see Migrations/TimelineStoredBySchool.
             e.HasKey(x => x.EventId);
             e.Property(x => x.EventId).ValueGeneratedNever();
-            e.HasIndex(x => new { x.Urn, x.OccurredAtMs, x.EventId });
+            e.HasIndex(x => new { x.Urn, x.OccurredAtMs });
             e.HasIndex(x => x.ReceivedAtMs);
         });
         modelBuilder.Entity<SchoolRow>(e =>

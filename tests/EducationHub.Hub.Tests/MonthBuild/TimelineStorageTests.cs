@@ -68,10 +68,11 @@ public class TimelineStorageTests
             var stored = await db.Timeline.AsNoTracking().ToListAsync();
             Assert.Equal(Json(rows.OrderBy(r => r.EventId)), Json(stored.OrderBy(r => r.EventId)));
 
-            // The consumers' insert: a repeated event id changes nothing, a new one is added.
+            // The consumers' own insert: a repeated event id changes nothing, a new one is added.
             var again = rows[0];
-            Assert.Equal(0, await InsertIfAbsentAsync(db, again));
-            Assert.Equal(1, await InsertIfAbsentAsync(db, new TimelineRow { EventId = Guid.NewGuid(), Urn = again.Urn, OccurredAtMs = again.OccurredAtMs, Producer = "test" }));
+            Assert.Equal(0, await TimelineInsert.IfAbsentAsync(db, [again], CancellationToken.None));
+            Assert.Equal(1, await TimelineInsert.IfAbsentAsync(db,
+                [new TimelineRow { EventId = Guid.NewGuid(), Urn = again.Urn, OccurredAtMs = again.OccurredAtMs, Producer = "test" }], CancellationToken.None));
             Assert.Equal(rows.Count + 1, await db.Timeline.CountAsync());
         }
     }
@@ -165,13 +166,6 @@ public class TimelineStorageTests
               """;
         return await db.Database.SqlQueryRaw<int>(sql).SingleAsync() == (sqlite ? 1 : 3);
     }
-
-    private static Task<int> InsertIfAbsentAsync(HubDbContext db, TimelineRow r) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO hub_timeline ("EventId", "Urn", "Kind", "OccurredAtMs", "ReceivedAtMs", "Producer", "Flag")
-            VALUES ({r.EventId}, {r.Urn}, {r.Kind}, {r.OccurredAtMs}, {r.ReceivedAtMs}, {r.Producer}, {r.Flag})
-            ON CONFLICT ("EventId") DO NOTHING
-            """);
 
     private sealed record OrderKey(int Urn, long OccurredAtMs, Guid EventId);
 

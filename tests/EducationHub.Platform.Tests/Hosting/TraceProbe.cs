@@ -18,13 +18,7 @@ public sealed class TraceProbeConsumer(PlatformTestDbContext db) : IdempotentCon
     protected override Task HandleAsync(TraceProbeHappened message, PlatformTestDbContext db, ConsumeContext<TraceProbeHappened> context)
     {
         SeenTraceIds[message.EventId] = Activity.Current?.TraceId.ToHexString() ?? "";
-        db.Received.Add(new ReceivedEvent
-        {
-            Id = Guid.NewGuid(),
-            EventId = message.EventId,
-            Kind = nameof(TraceProbeHappened),
-            ReceivedAt = DateTime.UtcNow,
-        });
+        db.Received.Add(ReceivedEvent.Of(message, sequence: 0));
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,5 @@
+using EducationHub.Contracts.V1;
+
 namespace EducationHub.Platform.Tests.Messaging.TestModel;
 
 /// <summary>
@@ -15,4 +17,14 @@ public sealed class ReceivedEvent
     public int Sequence { get; set; }
 
     public DateTime ReceivedAt { get; set; }
+
+    /// <summary>The row for one application of <paramref name="message"/>.</summary>
+    public static ReceivedEvent Of(IIntegrationEvent message, int sequence) => new()
+    {
+        Id = Guid.NewGuid(),
+        EventId = message.EventId,
+        Kind = message.GetType().Name,
+        Sequence = sequence,
+        ReceivedAt = DateTime.UtcNow,
+    };
 }

@@ -10,14 +10,7 @@ public abstract class RecordingConsumer<TEvent>(PlatformTestDbContext db) : Idem
     where TEvent : class, IIntegrationEvent
 {
     protected static void Record(PlatformTestDbContext db, IIntegrationEvent message, int sequence) =>
-        db.Received.Add(new ReceivedEvent
-        {
-            Id = Guid.NewGuid(),
-            EventId = message.EventId,
-            Kind = message.GetType().Name,
-            Sequence = sequence,
-            ReceivedAt = DateTime.UtcNow,
-        });
+        db.Received.Add(ReceivedEvent.Of(message, sequence));
 }
 
 public sealed class RoundTripConsumer(PlatformTestDbContext db) : RecordingConsumer<RoundTripHappened>(db)
@@ -92,7 +85,7 @@ public sealed class DeferredReceivedEvents : IInboxDeferredWrite<PlatformTestDbC
     public Task FlushAsync(PlatformTestDbContext db, CancellationToken ct)
     {
         foreach (var (message, sequence) in _pending)
-            db.Received.Add(new ReceivedEvent { Id = Guid.NewGuid(), EventId = message.EventId, Kind = message.GetType().Name, Sequence = sequence, ReceivedAt = DateTime.UtcNow });
+            db.Received.Add(ReceivedEvent.Of(message, sequence));
         _pending.Clear();
         return Task.CompletedTask;
     }
