@@ -4,12 +4,26 @@ namespace EducationHub.Hub.Domain.Priority;
 /// Complaints for one school, grouped so that a campaign (many similar complaints marked by the
 /// Complaints service) counts once. A complaint joins a campaign either because its
 /// ComplaintReceived carried the campaign id or because a later ComplaintCampaignDetected listed it.
+/// Reused from school to school (<see cref="Clear"/>), like the rest of a <see cref="CalculationScratch"/>.
 /// </summary>
 internal sealed class ComplaintTally
 {
     private readonly List<TimelineEntry> _entries = [];
+    private readonly List<Group> _counted = [];
+    private readonly SortedSet<string> _categories = new(StringComparer.Ordinal);
+    private Dictionary<Guid, Guid> _campaignOf = [];
+    private Dictionary<Guid, Group> _groups = [];
 
     public void Add(TimelineEntry e) => _entries.Add(e);
+
+    public void Clear()
+    {
+        _entries.Clear();
+        _counted.Clear();
+        _categories.Clear();
+        _campaignOf = CalculationScratch.Emptied(_campaignOf);
+        _groups = CalculationScratch.Emptied(_groups);
+    }
 
     public void AddTo(Accumulator acc)
     {
@@ -17,19 +31,18 @@ internal sealed class ComplaintTally
         var model = acc.Model;
         var signals = model.Signals;
 
-        var campaignOf = new Dictionary<Guid, Guid>();
         foreach (var e in _entries)
         {
-            if (e.Kind == TimelineKind.ComplaintReceived && e.RelatedId is { } cid && e.SourceId is { } id) campaignOf[id] = cid;
-            if (e.Kind == TimelineKind.ComplaintCampaignDetected && e.SourceId is { } campaign)
-                foreach (var complaint in e.RelatedIds ?? []) campaignOf[complaint] = campaign;
+            if (e.Kind == TimelineKind.ComplaintReceived && e.RelatedId is { } cid && e.SourceId is { } id) _campaignOf[id] = cid;
+            if (e.Kind == TimelineKind.ComplaintCampaignDetected && e.SourceId is { } campaign && e.RelatedIds is { } listed)
+                foreach (var complaint in listed) _campaignOf[complaint] = campaign;
         }
 
-        var groups = new Dictionary<Guid, Group>();
         double breachedPoints = 0;
-        var breachedRefs = new List<string>();
+        SourceRefs? breachedRefs = null;
         var breachedCount = 0;
-        foreach (var e in TimeOrder.By(_entries, static e => e.OccurredAt))
+        TimeOrder.Sort(_entries, static e => e.OccurredAt);
+        foreach (var e in _entries)
         {
             if (e.Kind == TimelineKind.ComplaintCampaignDetected) continue;
             var complaintId = e.SourceId ?? e.EventId;
@@ -38,12 +51,12 @@ internal sealed class ComplaintTally
                 var p = signals.ComplaintTimescaleBreached.Points * signals.ComplaintTimescaleBreached.Decay(acc.AgeDays(e.Date, e.OccurredAt));
                 breachedPoints += acc.Credit(e.EventId, p);
                 breachedCount++;
-                if (acc.Explains) breachedRefs.Add(Wording.Ref("complaint", complaintId));
+                if (acc.Explains) (breachedRefs ??= new SourceRefs()).AddOnce("complaint", complaintId);
                 continue;
             }
-            var key = campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
-            if (!groups.TryGetValue(key, out var g)) groups[key] = g = new Group(key, key != complaintId);
-            if (!g.Complaints.Contains(complaintId)) g.Complaints.Add(complaintId);
+            var key = _campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
+            if (!_groups.TryGetValue(key, out var g)) _groups[key] = g = new Group(key, key != complaintId, complaintId);
+            g.AddComplaint(complaintId);
             g.EventCount++;
             if (acc.TracksEvents) (g.Events ??= new(2)).Add(e.EventId);
             switch (e.Kind)
@@ -51,7 +64,7 @@ internal sealed class ComplaintTally
                 case TimelineKind.ComplaintReceived:
                     g.Latest = g.Latest > e.OccurredAt ? g.Latest : e.OccurredAt;
                     g.Safeguarding |= e.Flag;
-                    if (acc.Explains) (g.Categories ??= []).Add(Wording.Humanise(e.Category));
+                    if (acc.Explains) _categories.Add(Wording.Humanise(e.Category)); // only counted groups' categories are shown: see below
                     break;
                 case TimelineKind.ComplaintEscalated:
                     g.Escalated = true;
@@ -64,15 +77,18 @@ internal sealed class ComplaintTally
             }
         }
 
+        foreach (var g in _groups.Values)
+            if (g.Latest != default) _counted.Add(g);
+        TimeOrder.Sort(_counted, static g => g.Latest);
         double total = 0;
         var counted = 0;
         var raw = 0;
         var campaigns = 0;
         var safeguarding = 0;
         var upheld = 0;
-        var categories = new SortedSet<string>(StringComparer.Ordinal);
-        var refs = new List<string>();
-        foreach (var g in TimeOrder.By(groups.Values.Where(static g => g.Latest != default), static g => g.Latest))
+        var anyIgnored = false;
+        SourceRefs? refs = acc.Explains ? new SourceRefs(_counted.Count) : null;
+        foreach (var g in _counted)
         {
             var points = signals.Complaint.Points
                          + (g.Safeguarding ? signals.ComplaintSafeguardingBonus : 0)
@@ -80,49 +96,78 @@ internal sealed class ComplaintTally
                          + (g.Upheld ? signals.ComplaintUpheldBonus : 0);
             if (g.NotUpheld && !g.Upheld) points *= signals.ComplaintNotUpheldFactor;
             points *= signals.Complaint.Decay(acc.AgeDays(null, g.Latest));
-            if (points < model.IgnoreBelow) continue;
+            if (points < model.IgnoreBelow)
+            {
+                g.Ignored = true;
+                anyIgnored = true;
+                continue;
+            }
             total += points;
             if (g.Events is not null)
                 foreach (var ev in g.Events) acc.Credit(ev, points / g.EventCount);
             counted++;
-            raw += g.Complaints.Count;
+            raw += g.ComplaintCount;
             if (g.IsCampaign) campaigns++;
-            if (acc.Explains) refs.Add(Wording.Ref(g.IsCampaign ? "campaign" : "complaint", g.Key));
+            refs?.Add(g.IsCampaign ? "campaign" : "complaint", g.Key);
             if (g.Safeguarding) safeguarding++;
             if (g.Upheld) upheld++;
-            if (g.Categories is not null) categories.UnionWith(g.Categories);
         }
         if (counted > 0)
         {
             var text = !acc.Explains ? "" : $"{Wording.Plural(raw, "complaint", "complaints")} received"
                        + (campaigns > 0 ? $" ({Wording.Plural(campaigns, "campaign", "campaigns")} counted once, so {counted} counted)" : "")
-                       + $": {string.Join(", ", categories)}"
+                       + $": {string.Join(", ", anyIgnored ? CountedCategories() : _categories)}"
                        + (safeguarding > 0 ? $"; {safeguarding} with a safeguarding flag" : "")
                        + (upheld > 0 ? $"; {upheld} upheld" : "") + ".";
-            acc.AddCapped(new PriorityReason("complaints", text, total, refs), signals.Complaint.Cap);
+            acc.AddCapped("complaints", text, (IReadOnlyList<string>?)refs ?? [], total, signals.Complaint.Cap);
         }
         if (breachedPoints >= model.IgnoreBelow)
-            acc.AddCapped(new PriorityReason("complaints.timescale-breached",
+            acc.AddCapped("complaints.timescale-breached",
                 acc.Explains ? $"{Wording.Plural(breachedCount, "complaint stage", "complaint stages")} not answered within the timescale." : "",
-                breachedPoints, breachedRefs.Distinct().ToList()), signals.ComplaintTimescaleBreached.Cap);
+                (IReadOnlyList<string>?)breachedRefs ?? [], breachedPoints, signals.ComplaintTimescaleBreached.Cap);
     }
 
-    private sealed class Group(Guid key, bool isCampaign)
+    /// <summary>
+    /// The categories of the counted groups only, when decay left some group out: rare, so the
+    /// usual case takes every received complaint's category as it passes and words nothing twice.
+    /// </summary>
+    private SortedSet<string> CountedCategories()
     {
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var e in _entries)
+        {
+            if (e.Kind != TimelineKind.ComplaintReceived) continue;
+            var complaintId = e.SourceId ?? e.EventId;
+            var key = _campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
+            if (!_groups[key].Ignored) categories.Add(Wording.Humanise(e.Category));
+        }
+        return categories;
+    }
+
+    private sealed class Group(Guid key, bool isCampaign, Guid firstComplaint)
+    {
+        // A group is one complaint, or a campaign's few dozen: the first is kept inline, the rest
+        // (distinct) only for a campaign, since one group is built per complaint for every school.
+        private List<Guid>? _more;
+
         public Guid Key { get; } = key;
         public bool IsCampaign { get; } = isCampaign;
-        // Lists, not sets: a group is one complaint, or a campaign's few dozen, and one is built per
-        // complaint for every school twice a month's list.
-        public List<Guid> Complaints { get; } = new(1);
+        public int ComplaintCount => 1 + (_more?.Count ?? 0);
         /// <summary>Only when the accumulator tracks what each event contributes; a list needs the count alone.</summary>
         public List<Guid>? Events { get; set; }
         public int EventCount { get; set; }
-        /// <summary>Only when explaining; duplicates are removed where they are joined.</summary>
-        public List<string>? Categories { get; set; }
         public DateTimeOffset Latest { get; set; }
         public bool Safeguarding { get; set; }
         public bool Escalated { get; set; }
         public bool Upheld { get; set; }
         public bool NotUpheld { get; set; }
+        /// <summary>Decayed below notice: not counted, and its categories not shown.</summary>
+        public bool Ignored { get; set; }
+
+        public void AddComplaint(Guid complaintId)
+        {
+            if (complaintId == firstComplaint || (_more?.Contains(complaintId) ?? false)) return;
+            (_more ??= []).Add(complaintId);
+        }
     }
 }

@@ -13,20 +13,24 @@ public sealed class PriorityCalculator(PriorityModel model)
     public PriorityModel Model => model;
 
     public SchoolPriority Calculate(int urn, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset asOf,
-        PriorityDetail detail = PriorityDetail.ReasonsAndEventPoints)
-    {
-        var acc = new Accumulator(model, asOf, detail);
-        TimelineEntry? hard = null;
-        var notices = new Dictionary<Guid, NoticeState>();
-        var interventions = new Dictionary<Guid, InterventionState>();
-        var complaints = new ComplaintTally();
-        var cases = new Dictionary<Guid, CaseState>();
-        var signals = new Dictionary<Guid, TimelineEntry>();
-        var superseded = new HashSet<Guid>();
-        var concerns = new List<TimelineEntry>();
+        PriorityDetail detail = PriorityDetail.ReasonsAndEventPoints) =>
+        Calculate(urn, timeline, asOf, detail, new CalculationScratch(model));
 
-        foreach (var e in timeline)
+    /// <summary>The same calculation with working collections reused from the previous school (one scratch per thread).</summary>
+    internal SchoolPriority Calculate(int urn, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset asOf, PriorityDetail detail,
+        CalculationScratch scratch)
+    {
+        var acc = scratch.Begin(asOf, detail);
+        TimelineEntry? hard = null;
+        var notices = scratch.Notices;
+        var interventions = scratch.Interventions;
+        var cases = scratch.Cases;
+        var signals = scratch.Signals;
+        var superseded = scratch.Superseded;
+
+        for (var i = 0; i < timeline.Count; i++)
         {
+            var e = timeline[i];
             if (e.OccurredAt > asOf) continue;
             switch (e.Kind)
             {
@@ -34,27 +38,27 @@ public sealed class PriorityCalculator(PriorityModel model)
                     if (hard is null || e.OccurredAt >= hard.OccurredAt) hard = e;
                     break;
                 case TimelineKind.WarningNoticeIssued:
-                    Notice(notices, e).Issued = e; break;
+                    Get(notices, e).Issued = e; break;
                 case TimelineKind.WarningNoticeComplied:
-                    Notice(notices, e).Complied = e; break;
+                    Get(notices, e).Complied = e; break;
                 case TimelineKind.WarningNoticeDeadlinePassed:
-                    Notice(notices, e).DeadlinePassed = e; break;
+                    Get(notices, e).DeadlinePassed = e; break;
                 case TimelineKind.InterventionStarted:
-                    Intervention(interventions, e).Started = e; break;
+                    Get(interventions, e).Started = e; break;
                 case TimelineKind.InterventionEnded:
-                    Intervention(interventions, e).Ended = e; break;
+                    Get(interventions, e).Ended = e; break;
                 case TimelineKind.GovernanceConcernRaised:
-                    concerns.Add(e); break;
+                    scratch.Concerns.Add(e); break;
                 case TimelineKind.ComplaintReceived:
                 case TimelineKind.ComplaintEscalated:
                 case TimelineKind.ComplaintConcluded:
                 case TimelineKind.ComplaintTimescaleBreached:
                 case TimelineKind.ComplaintCampaignDetected:
-                    complaints.Add(e); break;
+                    scratch.Complaints.Add(e); break;
                 case TimelineKind.WhistleblowingConcernTriaged:
-                    Case(cases, e).Triaged = e; break;
+                    Get(cases, e).Triaged = e; break;
                 case TimelineKind.WhistleblowingConcernConcluded:
-                    Case(cases, e).Concluded = e; break;
+                    Get(cases, e).Concluded = e; break;
                 case TimelineKind.PartnerSignalSubmitted:
                     if (e.SourceId is { } sid) signals[sid] = e;
                     if (e.RelatedId is { } old) superseded.Add(old);
@@ -65,12 +69,12 @@ public sealed class PriorityCalculator(PriorityModel model)
         }
 
         var (hardScore, hardBand, hardVersion) = AddHard(acc, hard);
-        AddNotices(acc, notices.Values);
-        var interventionOrg = AddInterventions(acc, interventions.Values);
-        AddConcerns(acc, concerns);
-        complaints.AddTo(acc);
-        AddWhistleblowing(acc, cases.Values);
-        AddPartnerSignals(acc, superseded.Count == 0 ? signals.Values : signals.Values.Where(s => !superseded.Contains(s.SourceId!.Value)));
+        AddNotices(acc, scratch);
+        var interventionOrg = AddInterventions(acc, scratch);
+        AddConcerns(acc, scratch);
+        scratch.Complaints.AddTo(acc);
+        AddWhistleblowing(acc, scratch);
+        AddPartnerSignals(acc, scratch);
 
         var soft = Math.Min(model.SoftCap, acc.SoftTotal);
         var priority = (int)Math.Clamp(Math.Round(hardScore * model.HardWeight + soft, MidpointRounding.AwayFromZero), 0, 100);
@@ -110,131 +114,178 @@ public sealed class PriorityCalculator(PriorityModel model)
         var points = score * model.HardWeight;
         if (!acc.Explains)
         {
-            acc.AddHard(null!, hard.EventId, points);
+            acc.AddHard(null, hard.EventId, points);
             return (score, hard.Level ?? "", hard.ModelVersion);
         }
-        var top = (hard.Reasons ?? []).Where(r => r.Contribution > 0).OrderByDescending(r => r.Contribution).Take(3)
-            .Select(r => r.Description).ToList();
         var asOf = hard.Date is { } d ? Wording.Date(d) : Wording.Date(hard.OccurredAt);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"SchoolRisk score {score} ({hard.Level}) as of {asOf}, model {hard.ModelVersion}")
-            + (top.Count > 0 ? ": " + string.Join("; ", top) : "") + ".";
-        acc.AddHard(new PriorityReason("risk.assessment", text, Math.Round(points, 1),
-            [Wording.EventRef(hard.EventId)]), hard.EventId, points);
+            $"SchoolRisk score {score} ({hard.Level}) as of {asOf}, model {hard.ModelVersion}{TopHardReasons(hard.Reasons)}.");
+        var refs = new SourceRefs(1);
+        refs.AddEvent(hard.EventId);
+        acc.AddHard(new PriorityReason("risk.assessment", text, Math.Round(points, 1), refs), hard.EventId, points);
         return (score, hard.Level ?? "", hard.ModelVersion);
     }
 
-    private void AddNotices(Accumulator acc, IEnumerable<NoticeState> notices)
+    /// <summary>
+    /// ": a; b; c" for the three reasons that raised the score most (ties in the model's order, as
+    /// a stable descending sort gives), or "" when none raised it.
+    /// </summary>
+    private static string TopHardReasons(IReadOnlyList<HardReason>? reasons)
     {
+        if (reasons is null || reasons.Count == 0) return "";
+        HardReason? first = null, second = null, third = null;
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            var r = reasons[i];
+            if (r.Contribution <= 0) continue;
+            if (first is null || r.Contribution > first.Contribution) (first, second, third) = (r, first, second);
+            else if (second is null || r.Contribution > second.Contribution) (second, third) = (r, second);
+            else if (third is null || r.Contribution > third.Contribution) third = r;
+        }
+        if (first is null) return "";
+        return second is null ? ": " + first.Description
+            : third is null ? string.Concat(": ", first.Description, "; ", second.Description)
+            : string.Concat(": ", first.Description, "; ", second.Description, "; ", third.Description);
+    }
+
+    private void AddNotices(Accumulator acc, CalculationScratch scratch)
+    {
+        if (scratch.Notices.Count == 0) return;
         var rules = model.Signals;
-        foreach (var n in TimeOrder.By(notices, static n => n.First.OccurredAt))
+        var notices = scratch.NoticeOrder;
+        notices.Clear();
+        notices.AddRange(scratch.Notices.Values);
+        TimeOrder.Sort(notices, static n => n.First.OccurredAt);
+        foreach (var n in notices)
         {
             var any = n.Issued ?? n.DeadlinePassed ?? n.Complied!;
             var type = acc.Explains ? Wording.Humanise(any.Category) : "";
-            var refs = acc.Explains ? n.Refs() : [];
+            IReadOnlyList<string> refs = acc.Explains ? n.Refs() : [];
             if (n.Complied is { } complied)
             {
                 var age = acc.AgeDays(complied.Date, complied.OccurredAt);
                 var points = rules.WarningNoticeComplied.Points * rules.WarningNoticeComplied.Decay(age);
-                acc.Add(new PriorityReason("governance.notice.complied",
-                    acc.Explains ? $"Warning notice ({type}) complied with on {Wording.Date(complied.Date ?? DateOnly.FromDateTime(complied.OccurredAt.UtcDateTime))}." : "",
-                    points, refs), complied.EventId, points);
+                if (acc.Admits(points))
+                    acc.Add("governance.notice.complied",
+                        acc.Explains ? $"Warning notice ({type}) complied with on {Wording.Date(complied.Date ?? DateOnly.FromDateTime(complied.OccurredAt.UtcDateTime))}." : "",
+                        refs, complied.EventId, points);
             }
             else
             {
                 var open = rules.WarningNoticeOpen.Points;
                 var issued = n.Issued;
-                var text = !acc.Explains ? ""
+                var text = !acc.Explains || !acc.Admits(open) ? ""
                     : issued is null
                     ? $"Warning notice ({type}) open."
                     : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation}"
                       + (string.IsNullOrEmpty(issued.Detail) ? "" : $" on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}")
                       + "; not yet complied with.";
-                acc.Add(new PriorityReason("governance.notice.open", text, open, refs), (issued ?? any).EventId, open);
-                if (acc.Explains) acc.Support.Add($"Warning notice ({type}) open" + (issued is null ? "" : $" since {Wording.Date(issued.OccurredAt)}"));
+                acc.Add("governance.notice.open", text, refs, (issued ?? any).EventId, open);
+                if (acc.Explains) acc.AddSupport($"Warning notice ({type}) open" + (issued is null ? "" : $" since {Wording.Date(issued.OccurredAt)}"));
             }
             if (n.DeadlinePassed is { } passed && (n.Complied is null || n.Complied.OccurredAt > passed.OccurredAt))
             {
                 var age = acc.AgeDays(passed.Date, passed.OccurredAt);
                 var points = rules.WarningNoticeDeadlinePassed.Points * rules.WarningNoticeDeadlinePassed.Decay(age);
-                var text = acc.Explains
-                    ? $"Warning notice ({type}) compliance deadline {(passed.Date is { } dl ? Wording.Date(dl) : Wording.Date(passed.OccurredAt))} passed without compliance."
-                    : "";
-                acc.Add(new PriorityReason("governance.notice.deadline-passed", text, points, refs),
-                    passed.EventId, points);
+                if (acc.Admits(points))
+                    acc.Add("governance.notice.deadline-passed",
+                        acc.Explains ? $"Warning notice ({type}) compliance deadline {(passed.Date is { } dl ? Wording.Date(dl) : Wording.Date(passed.OccurredAt))} passed without compliance." : "",
+                        refs, passed.EventId, points);
             }
         }
     }
 
-    private string? AddInterventions(Accumulator acc, IEnumerable<InterventionState> interventions)
+    private string? AddInterventions(Accumulator acc, CalculationScratch scratch)
     {
+        if (scratch.Interventions.Count == 0) return null;
         var rules = model.Signals;
         string? organisation = null;
-        foreach (var i in TimeOrder.By(interventions, static i => (i.Started ?? i.Ended!).OccurredAt))
+        var interventions = scratch.InterventionOrder;
+        interventions.Clear();
+        interventions.AddRange(scratch.Interventions.Values);
+        TimeOrder.Sort(interventions, static i => (i.Started ?? i.Ended!).OccurredAt);
+        foreach (var i in interventions)
         {
             var any = i.Started ?? i.Ended!;
             var kind = acc.Explains ? Wording.Humanise(any.Category) : "";
-            var refs = acc.Explains ? new List<string> { Wording.Ref("intervention", any.SourceId ?? Guid.Empty) } : [];
-            if (i.Started is not null && acc.Explains) refs.Add(Wording.EventRef(i.Started.EventId));
+            SourceRefs? refs = null;
+            if (acc.Explains)
+            {
+                refs = new SourceRefs(3);
+                refs.Add("intervention", any.SourceId ?? Guid.Empty);
+                if (i.Started is not null) refs.AddEvent(i.Started.EventId);
+            }
             if (i.Ended is { } ended)
             {
-                if (acc.Explains) refs.Add(Wording.EventRef(ended.EventId));
+                refs?.AddEvent(ended.EventId);
                 var age = acc.AgeDays(ended.Date, ended.OccurredAt);
                 var points = rules.InterventionEnded.Points * rules.InterventionEnded.Decay(age);
+                if (!acc.Admits(points)) continue;
                 var text = acc.Explains
                     ? $"Intervention ({kind}) ended {(ended.Date is { } d ? Wording.Date(d) : Wording.Date(ended.OccurredAt))}"
                       + (string.IsNullOrEmpty(ended.Detail) ? "." : $", outcome: {Wording.Humanise(ended.Detail)}.")
                     : "";
-                acc.Add(new PriorityReason("governance.intervention.ended", text, points, refs), ended.EventId, points);
+                acc.Add("governance.intervention.ended", text, (IReadOnlyList<string>?)refs ?? [], ended.EventId, points);
             }
             else
             {
                 var started = i.Started!;
                 var points = rules.InterventionActive.Points;
                 var since = acc.Explains ? (started.Date is { } d ? Wording.Date(d) : Wording.Date(started.OccurredAt)) : "";
-                acc.Add(new PriorityReason("governance.intervention.active",
-                    acc.Explains ? $"Intervention ({kind}) in place since {since}, led by {started.Organisation}." : "", points, refs), started.EventId, points);
-                if (acc.Explains) acc.Support.Add($"Intervention: {kind} since {since} ({started.Organisation})");
+                acc.Add("governance.intervention.active",
+                    acc.Explains ? $"Intervention ({kind}) in place since {since}, led by {started.Organisation}." : "",
+                    (IReadOnlyList<string>?)refs ?? [], started.EventId, points);
+                if (acc.Explains) acc.AddSupport($"Intervention: {kind} since {since} ({started.Organisation})");
                 organisation = started.Organisation;
             }
         }
         return organisation;
     }
 
-    private void AddConcerns(Accumulator acc, List<TimelineEntry> concerns)
+    private void AddConcerns(Accumulator acc, CalculationScratch scratch)
     {
+        var concerns = scratch.Concerns;
         if (concerns.Count == 0) return;
         var rule = model.Signals.GovernanceConcern;
         double total = 0;
-        var refs = new List<string>();
-        var levels = new List<string>();
+        var refs = acc.Explains ? new SourceRefs(concerns.Count * 2) : null;
+        var levels = scratch.Parts;
+        levels.Clear();
         var counted = 0;
-        foreach (var c in TimeOrder.By(concerns, static c => c.OccurredAt))
+        TimeOrder.Sort(concerns, static c => c.OccurredAt);
+        foreach (var c in concerns)
         {
             var points = rule.For(c.Level) * rule.Decay(acc.AgeDays(null, c.OccurredAt));
             if (points < model.IgnoreBelow) continue;
             total += acc.Credit(c.EventId, points);
             counted++;
-            if (!acc.Explains) continue;
-            refs.Add(Wording.Ref("governance-concern", c.SourceId ?? Guid.Empty));
-            refs.Add(Wording.EventRef(c.EventId));
+            if (refs is null) continue;
+            refs.Add("governance-concern", c.SourceId ?? Guid.Empty);
+            refs.AddEvent(c.EventId);
             levels.Add($"{Wording.Humanise(c.Level)} ({c.Organisation}, {Wording.Date(c.OccurredAt)})");
         }
         if (counted == 0) return;
-        acc.AddCapped(new PriorityReason("governance.concern", !acc.Explains ? "" :
+        acc.AddCapped("governance.concern", refs is null ? "" :
             $"{Wording.Plural(levels.Count, "governance concern", "governance concerns")} raised: {string.Join(", ", levels)}.",
-            total, refs), rule.Cap);
+            (IReadOnlyList<string>?)refs ?? [], total, rule.Cap);
     }
 
-    private void AddWhistleblowing(Accumulator acc, IEnumerable<CaseState> cases)
+    private void AddWhistleblowing(Accumulator acc, CalculationScratch scratch)
     {
+        if (scratch.Cases.Count == 0) return;
         var rule = model.Signals.Whistleblowing;
         double total = 0;
-        var refs = new List<string>();
-        var parts = new List<string>();
+        var refs = acc.Explains ? new SourceRefs(scratch.Cases.Count * 3) : null;
+        var parts = scratch.Parts;
+        parts.Clear();
         var substantiated = 0;
         var counted = 0;
-        foreach (var c in TimeOrder.By(cases.Where(static c => c.Triaged is not null || c.Concluded is not null), static c => (c.Triaged ?? c.Concluded!).OccurredAt))
+        var cases = scratch.CaseOrder;
+        cases.Clear();
+        foreach (var c in scratch.Cases.Values)
+            if (c.Triaged is not null || c.Concluded is not null) cases.Add(c);
+        TimeOrder.Sort(cases, static c => (c.Triaged ?? c.Concluded!).OccurredAt);
+        foreach (var c in cases)
         {
             var basis = c.Triaged ?? c.Concluded!;
             var severity = c.Concluded?.Level ?? basis.Level;
@@ -248,82 +299,53 @@ public sealed class PriorityCalculator(PriorityModel model)
             if (points < model.IgnoreBelow) continue;
             total += acc.Credit(basis.EventId, points);
             counted++;
-            if (!acc.Explains) continue;
-            refs.Add(Wording.Ref("whistleblowing-case", basis.SourceId ?? Guid.Empty));
-            refs.Add(Wording.EventRef(basis.EventId));
-            if (c.Concluded is not null) refs.Add(Wording.EventRef(c.Concluded.EventId));
+            if (refs is null) continue;
+            refs.Add("whistleblowing-case", basis.SourceId ?? Guid.Empty);
+            refs.AddEvent(basis.EventId);
+            if (c.Concluded is not null) refs.AddEvent(c.Concluded.EventId);
             parts.Add($"{Wording.Humanise(basis.Category)}, {Wording.Humanise(severity)} severity, {Wording.Date(basis.OccurredAt)}"
                       + (c.Concluded?.Detail is { } o ? $", {Wording.Humanise(o)}" : ""));
         }
         if (counted == 0) return;
-        var text = !acc.Explains ? "" : $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)})"
+        var text = refs is null ? "" : $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)})"
                    + (substantiated > 0 ? $"; {substantiated} substantiated." : ".");
-        acc.AddCapped(new PriorityReason("whistleblowing.concern", text, total, refs), rule.Cap);
+        acc.AddCapped("whistleblowing.concern", text, (IReadOnlyList<string>?)refs ?? [], total, rule.Cap);
     }
 
-    private void AddPartnerSignals(Accumulator acc, IEnumerable<TimelineEntry> signals)
+    private void AddPartnerSignals(Accumulator acc, CalculationScratch scratch)
     {
+        if (scratch.Signals.Count == 0) return;
         var rule = model.Signals.PartnerSignal;
-        var reasons = new List<PriorityReason>();
+        var signals = scratch.SignalOrder;
+        signals.Clear();
+        foreach (var s in scratch.Signals.Values)
+            if (scratch.Superseded.Count == 0 || !scratch.Superseded.Contains(s.SourceId!.Value)) signals.Add(s);
         // One composite key orders exactly as OrderBy(date).ThenBy(event id) does: both are stable and use the default comparers.
-        foreach (var s in TimeOrder.By(signals, static s => (s.Date ?? DateOnly.FromDateTime(s.OccurredAt.UtcDateTime), s.EventId)))
+        TimeOrder.Sort(signals, static s => (s.Date ?? DateOnly.FromDateTime(s.OccurredAt.UtcDateTime), s.EventId));
+        var points = scratch.GroupPoints;
+        var worded = scratch.GroupWording;
+        points.Clear();
+        worded.Clear();
+        foreach (var s in signals)
         {
-            var points = rule.For(s.Level) * rule.Decay(acc.AgeDays(s.Date, s.OccurredAt));
-            if (points < model.IgnoreBelow) continue;
-            acc.Credit(s.EventId, points);
-            if (!acc.Explains)
-            {
-                reasons.Add(new PriorityReason("partner.signal", "", points, []));
-                continue;
-            }
+            var p = rule.For(s.Level) * rule.Decay(acc.AgeDays(s.Date, s.OccurredAt));
+            if (p < model.IgnoreBelow) continue;
+            acc.Credit(s.EventId, p);
+            points.Add(p);
+            if (!acc.Explains) continue;
             var observed = s.Date is { } d ? Wording.Date(d) : Wording.Date(s.OccurredAt);
-            reasons.Add(new PriorityReason("partner.signal",
-                $"{s.Organisation}: {Wording.Humanise(s.Category)}, {Wording.Humanise(s.Level)} concern, observed {observed}.",
-                points, [Wording.Ref("signal", s.SourceId ?? Guid.Empty), Wording.EventRef(s.EventId)]));
+            var refs = new SourceRefs(2);
+            refs.Add("signal", s.SourceId ?? Guid.Empty);
+            refs.AddEvent(s.EventId);
+            worded.Add(($"{s.Organisation}: {Wording.Humanise(s.Category)}, {Wording.Humanise(s.Level)} concern, observed {observed}.", refs));
         }
-        acc.AddCappedGroup(reasons, rule.Cap);
+        acc.AddCappedGroup("partner.signal", points, worded, rule.Cap);
     }
 
-    private static NoticeState Notice(Dictionary<Guid, NoticeState> d, TimelineEntry e) => Get(d, e.SourceId ?? e.EventId, e);
-    private static InterventionState Intervention(Dictionary<Guid, InterventionState> d, TimelineEntry e) => Get(d, e.SourceId ?? e.EventId, e);
-    private static CaseState Case(Dictionary<Guid, CaseState> d, TimelineEntry e) => Get(d, e.SourceId ?? e.EventId, e);
-
-    private static T Get<T>(Dictionary<Guid, T> d, Guid key, TimelineEntry first) where T : StateBase, new()
+    private static TState Get<TState>(Dictionary<Guid, TState> d, TimelineEntry e) where TState : SourceRecordState, new()
     {
-        if (!d.TryGetValue(key, out var s)) d[key] = s = new T { First = first };
+        var key = e.SourceId ?? e.EventId;
+        if (!d.TryGetValue(key, out var s)) d[key] = s = new TState { First = e };
         return s;
-    }
-
-    private abstract class StateBase
-    {
-        public TimelineEntry First { get; init; } = null!;
-    }
-
-    private sealed class NoticeState : StateBase
-    {
-        public TimelineEntry? Issued { get; set; }
-        public TimelineEntry? Complied { get; set; }
-        public TimelineEntry? DeadlinePassed { get; set; }
-
-        public List<string> Refs()
-        {
-            var refs = new List<string>(4) { Wording.Ref("notice", First.SourceId ?? Guid.Empty) };
-            if (Issued is not null) refs.Add(Wording.EventRef(Issued.EventId));
-            if (DeadlinePassed is not null) refs.Add(Wording.EventRef(DeadlinePassed.EventId));
-            if (Complied is not null) refs.Add(Wording.EventRef(Complied.EventId));
-            return refs;
-        }
-    }
-
-    private sealed class InterventionState : StateBase
-    {
-        public TimelineEntry? Started { get; set; }
-        public TimelineEntry? Ended { get; set; }
-    }
-
-    private sealed class CaseState : StateBase
-    {
-        public TimelineEntry? Triaged { get; set; }
-        public TimelineEntry? Concluded { get; set; }
     }
 }

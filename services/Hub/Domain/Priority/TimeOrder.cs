@@ -22,4 +22,18 @@ internal static class TimeOrder
         }
         return items;
     }
+
+    /// <summary>Puts <paramref name="items"/> in the order <c>OrderBy(key)</c> gives (stable), in place; nothing allocated when already in it.</summary>
+    public static void Sort<T, TKey>(List<T> items, Func<T, TKey> key)
+    {
+        var comparer = Comparer<TKey>.Default;
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (comparer.Compare(key(items[i - 1]), key(items[i])) <= 0) continue;
+            var ordered = items.OrderBy(key).ToList();
+            items.Clear();
+            items.AddRange(ordered);
+            return;
+        }
+    }
 }

@@ -54,7 +54,17 @@ public static class Wording
     public static string Plural(int n, string one, string many) =>
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
-    public static string Ref(string kind, Guid id) => $"{kind}/{id:D}";
+    /// <summary>"kind/id", written straight into a string of the known length.</summary>
+    public static string Ref(string kind, Guid id) =>
+        string.Create(kind.Length + 37, (kind, id), static (chars, r) =>
+        {
+            r.kind.AsSpan().CopyTo(chars);
+            chars[r.kind.Length] = '/';
+            r.id.TryFormat(chars[(r.kind.Length + 1)..], out _, "D");
+        });
 
-    public static string EventRef(Guid eventId) => $"event/{eventId:D}";
+    /// <summary>The kind of an event's own reference, "event/{id}".</summary>
+    public const string EventKind = "event";
+
+    public static string EventRef(Guid eventId) => Ref(EventKind, eventId);
 }

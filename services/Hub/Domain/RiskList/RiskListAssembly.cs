@@ -22,6 +22,7 @@ public sealed class RiskListAssembly
     private readonly PriorityModel _model;
     private readonly RiskListFrame _frame;
     private readonly PriorityDetail _detail;
+    private readonly CalculationScratch _scratch;
     private readonly List<(SchoolPriority P, SchoolInfo S)> _listed = [];
     private readonly Dictionary<int, int> _priorities = [];
     private readonly Dictionary<int, AgreedAction> _actions = [];
@@ -34,13 +35,14 @@ public sealed class RiskListAssembly
         _model = calculator.Model;
         _frame = frame;
         _detail = detail;
+        _scratch = new CalculationScratch(_model);
     }
 
     private bool Explains => _detail >= PriorityDetail.Reasons;
 
     public void Add(int urn, IReadOnlyList<TimelineEntry> timeline)
     {
-        var p = _calculator.Calculate(urn, timeline, _frame.EvaluatedAsOf, _detail);
+        var p = _calculator.Calculate(urn, timeline, _frame.EvaluatedAsOf, _detail, _scratch);
         _priorities[urn] = p.Priority;
         var school = _frame.Schools.GetValueOrDefault(urn) ?? SchoolInfo.Unknown(urn);
         if (p.Priority < _model.Threshold || school.IsClosed)
@@ -72,9 +74,9 @@ public sealed class RiskListAssembly
             var lastDecision = _frame.PreviousDecisions.GetValueOrDefault(p.Urn);
             var decision = _frame.Decisions.GetValueOrDefault(p.Urn);
             var actions = _actions.TryGetValue(p.Urn, out var action) ? new[] { action } : [];
-            var support = p.CurrentSupport.ToList();
-            if (lastDecision is { Kind: DecisionKind.SupportPackage })
-                support.Add($"EIG support package agreed {new RiskMonth(lastDecision.Month.Year, lastDecision.Month.Month).DisplayName} ({lastDecision.OwnerOrganisation})");
+            IReadOnlyList<string> support = lastDecision is { Kind: DecisionKind.SupportPackage }
+                ? [.. p.CurrentSupport, $"EIG support package agreed {new RiskMonth(lastDecision.Month.Year, lastDecision.Month.Month).DisplayName} ({lastDecision.OwnerOrganisation})"]
+                : p.CurrentSupport;
             var owner = decision?.OwnerOrganisation ?? lastDecision?.OwnerOrganisation ?? p.InterventionOrganisation ?? "Unassigned";
             entries.Add(new RiskListItem(entries.Count + 1, p.Urn, s.Name, s.LaCode, s.LaName, s.Phase, s.EstablishmentType, s.TrustName,
                 p.Priority, p.Band, p.HardScore, p.HardBand, p.SoftPoints, movement, prevPriority, prevRank,
