@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using EducationHub.Messaging.Outbox;
 using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -151,27 +149,6 @@ public sealed class OutboxClaimTests
             await _host.StopAsync();
             _host.Dispose();
             await _database.DisposeAsync();
-        }
-    }
-
-    private sealed class CommandRecorder(ConcurrentQueue<string> commands) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
         }
     }
 }

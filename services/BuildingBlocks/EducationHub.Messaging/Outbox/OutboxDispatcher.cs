@@ -9,9 +9,12 @@ using Microsoft.Extensions.Options;
 namespace EducationHub.Messaging.Outbox;
 
 /// <summary>
-/// Publishes one DbContext's outbox: claim a batch, publish it (concurrently, the broker
-/// confirms each), mark the published rows delivered. A failed round backs off exponentially,
-/// so a broker outage costs retries, never events.
+/// Publishes one DbContext's outbox and marks the published rows delivered. Rows this process
+/// commits are handed to it directly (<see cref="OutboxHandOff"/>, leased to it from the start);
+/// rows written elsewhere, released after a failed publish, or left by a crashed process once
+/// their lease runs out are claimed from the database (a claim round when asked for, and every
+/// poll interval). Publishes of a batch run concurrently, the broker confirms each; a failed
+/// round backs off exponentially, so a broker outage costs retries, never events.
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
@@ -21,8 +24,15 @@ public sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    // Rows queued for hand-off beyond this many batches are written unleased and claimed instead,
+    // so a dispatcher that falls behind its writers does not hold an unbounded queue in memory.
+    private const int HandOffBatchesQueued = 10;
+
     private readonly OutboxOptions _options = options.Value;
     private readonly string _name = typeof(TContext).Name;
+
+    /// <summary>This dispatcher's lease on the rows handed off to it.</summary>
+    private readonly Guid _handOffToken = Guid.NewGuid();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,16 +40,38 @@ public sealed class OutboxDispatcher<TContext>(
         await Task.Yield();
         OutboxLog.Started(logger, _name);
         var signal = signals.For(typeof(TContext));
+        signal.HandOff.Attach(_handOffToken, _options.LeaseDuration, HandOffBatchesQueued * _options.BatchSize);
+        try
+        {
+            await RunAsync(signal, stoppingToken);
+        }
+        finally
+        {
+            // Rows still queued keep their lease and are claimed once it runs out.
+            signal.HandOff.Detach();
+        }
+    }
+
+    private async Task RunAsync(OutboxSignal signal, CancellationToken stoppingToken)
+    {
         var failures = 0;
         var nextCleanup = DateTime.UtcNow;
+        var nextClaim = DateTime.UtcNow;
 
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (claimed, failed) = await DispatchOnceAsync(stoppingToken);
-                if (failed > 0)
-                    throw new OutboxRoundFailedException($"{failed} of {claimed} publishes failed");
+                var (handed, handedFailed) = await DispatchHandedOffAsync(signal.HandOff, stoppingToken);
+                var (claimed, claimFailed) = (0, 0);
+                if (signal.HandOff.TakeClaimRequest() || DateTime.UtcNow >= nextClaim)
+                {
+                    (claimed, claimFailed) = await DispatchOnceAsync(stoppingToken);
+                    // A full batch means there is probably more waiting: claim again at once.
+                    nextClaim = claimed < _options.BatchSize ? DateTime.UtcNow + _options.PollInterval : DateTime.UtcNow;
+                }
+                if (handedFailed + claimFailed > 0)
+                    throw new OutboxRoundFailedException($"{handedFailed + claimFailed} of {handed + claimed} publishes failed");
                 failures = 0;
 
                 if (DateTime.UtcNow >= nextCleanup)
@@ -48,9 +80,12 @@ public sealed class OutboxDispatcher<TContext>(
                     await CleanupAsync(stoppingToken);
                 }
 
-                // A full batch means there is probably more waiting: go again at once.
-                if (claimed < _options.BatchSize)
-                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                if (signal.HandOff.Count == 0)
+                {
+                    var untilClaim = nextClaim - DateTime.UtcNow;
+                    if (untilClaim > TimeSpan.Zero)
+                        await signal.WaitAsync(untilClaim < _options.PollInterval ? untilClaim : _options.PollInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -82,7 +117,34 @@ public sealed class OutboxDispatcher<TContext>(
         var batch = await OutboxStore.ClaimAsync(db, token, _options.BatchSize, _options.LeaseDuration, ct);
         if (batch.Count == 0)
             return (0, 0);
+        var failed = await PublishAndSettleAsync(db, token, batch, () => OutboxStore.MarkAllDeliveredAsync(db, token, CancellationToken.None), ct);
+        return (batch.Count, failed);
+    }
 
+    /// <summary>
+    /// Publishes up to a batch of the rows this process handed off and marks them delivered by id
+    /// (they share this dispatcher's token with every other row still queued).
+    /// </summary>
+    private async Task<(int Handed, int Failed)> DispatchHandedOffAsync(OutboxHandOff handOff, CancellationToken ct)
+    {
+        if (handOff.Count == 0)
+            return (0, 0);
+        // Leave a margin for the publish (its timeout, at most half the lease), so a row is rarely
+        // still being published when its lease runs out and a claim may take it too.
+        var margin = _options.PublishTimeout < _options.LeaseDuration / 2 ? _options.PublishTimeout : _options.LeaseDuration / 2;
+        var batch = handOff.Take(_options.BatchSize, DateTime.UtcNow + margin);
+        if (batch.Count == 0)
+            return (0, 0);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var ids = batch.ConvertAll(static m => m.Id);
+        var failed = await PublishAndSettleAsync(db, _handOffToken, batch, () => OutboxStore.MarkDeliveredAsync(db, _handOffToken, ids, CancellationToken.None), ct);
+        return (batch.Count, failed);
+    }
+
+    /// <summary>Publishes a batch held under <paramref name="token"/>; returns how many publishes failed.</summary>
+    private async Task<int> PublishAndSettleAsync(TContext db, Guid token, List<OutboxMessage> batch, Func<Task> markAllDelivered, CancellationToken ct)
+    {
         // The batch's publishes start together, so one timer serves as each one's timeout.
         Exception?[] results;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
@@ -93,7 +155,7 @@ public sealed class OutboxDispatcher<TContext>(
         var failed = results.Count(r => r is not null);
         if (failed == 0)
         {
-            await OutboxStore.MarkAllDeliveredAsync(db, token, CancellationToken.None);
+            await markAllDelivered();
         }
         else
         {
@@ -114,7 +176,7 @@ public sealed class OutboxDispatcher<TContext>(
         OutboxTelemetry.Published.Add(batch.Count - failed);
         if (failed > 0)
             OutboxTelemetry.PublishFailures.Add(failed);
-        return (batch.Count, failed);
+        return failed;
     }
 
     private async Task<Exception?> PublishAsync(OutboxMessage row, CancellationToken ct)

@@ -17,6 +17,9 @@ public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
+    /// <summary>Committed rows for this context's dispatcher in this process (see <see cref="OutboxHandOff"/>).</summary>
+    public OutboxHandOff HandOff { get; } = new();
+
     public void Nudge()
     {
         try

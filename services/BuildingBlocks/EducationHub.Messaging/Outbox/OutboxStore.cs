@@ -6,7 +6,8 @@ namespace EducationHub.Messaging.Outbox;
 /// <summary>
 /// The dispatcher's queries. A batch is claimed by writing a fresh token and a lease expiry onto
 /// pending rows, so several instances never publish the same row at once and a crashed
-/// instance's rows come back when its lease runs out.
+/// instance's rows come back when its lease runs out. Rows handed off within the writing process
+/// (<see cref="OutboxHandOff"/>) are written with that process's dispatcher's token and lease.
 /// </summary>
 internal static class OutboxStore
 {
@@ -52,6 +53,19 @@ internal static class OutboxStore
         var now = DateTime.UtcNow;
         return db.Set<OutboxMessage>()
             .Where(m => m.LockedBy == token && m.DeliveredAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DeliveredAt, now)
+                .SetProperty(m => m.LockedBy, (Guid?)null)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    /// <summary>Marks rows held under <paramref name="token"/> delivered by id: one statement for a hand-off batch.</summary>
+    public static Task MarkDeliveredAsync(DbContext db, Guid token, List<Guid> ids, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        return db.Set<OutboxMessage>()
+            .Where(m => ids.Contains(m.Id) && m.LockedBy == token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.DeliveredAt, now)
                 .SetProperty(m => m.LockedBy, (Guid?)null)
