@@ -63,12 +63,14 @@ internal static class HubBenchmarks
 
         sb.AppendLine().AppendLine("## 3. Event ingestion via RabbitMQ").AppendLine();
         sb.AppendLine(Inv, $"Load average before: {LoadAverage()}.");
-        var (raw, hub) = await IngestionBench.RunAsync(rabbit, postgres, ingestCount);
+        var run = await IngestionBench.RunAsync(rabbit, postgres, ingestCount);
+        var (raw, hub) = (run.Raw, run.Hub);
         sb.AppendLine();
         sb.AppendLine("| path | events | seconds | events/s | target |").AppendLine("| --- | ---: | ---: | ---: | --- |");
         sb.AppendLine(Inv, $"| raw MassTransit publish → counting consumers (reference) | {raw.Events:N0} | {raw.Seconds:0.00} | {raw.PerSecond:N0} | |");
         sb.AppendLine(Inv, $"| publish → hub consumers → shared inbox + timeline row, PostgreSQL | {hub.Events:N0} | {hub.Seconds:0.00} | **{hub.PerSecond:N0}** | ≥ 3,000 events/s |");
         sb.AppendLine().AppendLine(Inv, $"Hub / raw = **{hub.PerSecond / raw.PerSecond:0.00}**. Load average after: {LoadAverage()}.");
+        sb.AppendLine().AppendLine(Inv, $"CPU per event (ms, from /proc): {IngestionBench.CpuLine(run)}.");
         return sb.ToString();
     }
 

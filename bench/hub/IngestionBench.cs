@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using EducationHub.Contracts.V1;
 using EducationHub.Hub;
+using EducationHub.Bench.Messaging;
 using EducationHub.Messaging;
 using EducationHub.Testing.Hosting;
 using EducationHub.Testing.Infrastructure;
@@ -11,9 +13,29 @@ using Npgsql;
 
 namespace EducationHub.Bench.Hub;
 
-internal sealed record IngestResult(int Events, double Seconds)
+/// <summary>One timed phase: events, wall seconds, and the CPU each party used meanwhile.</summary>
+internal sealed record IngestResult(int Events, double Seconds, CpuUse Cpu)
 {
     public double PerSecond => Events / Seconds;
+
+    /// <summary>CPU milliseconds per event of this process (publisher and consumers), the broker and PostgreSQL.</summary>
+    public (double Bench, double Broker, double Database) CpuMsPerEvent =>
+        (Cpu.Bench * 1000 / Events, Cpu.Broker * 1000 / Events, Cpu.Database * 1000 / Events);
+}
+
+/// <summary>
+/// The ingestion comparison's three phases. <see cref="Publisher"/> publishes the same events to
+/// exchanges with no queue bound, so its process CPU is what the benchmark's own publisher costs;
+/// subtracting it from a phase's process CPU leaves the consumers' share (the publisher shares the
+/// process and the two cores with them).
+/// </summary>
+internal sealed record IngestRun(IngestResult Raw, IngestResult Hub, IngestResult Publisher)
+{
+    public double PublisherMsPerEvent => Publisher.CpuMsPerEvent.Bench;
+
+    public double RawConsumerMsPerEvent => Raw.CpuMsPerEvent.Bench - PublisherMsPerEvent;
+
+    public double HubConsumerMsPerEvent => Hub.CpuMsPerEvent.Bench - PublisherMsPerEvent;
 }
 
 /// <summary>
@@ -27,15 +49,26 @@ internal static class IngestionBench
 {
     private const int InFlight = 200; // as many unconfirmed publishes as one outbox dispatch batch
 
-    public static async Task<(IngestResult Raw, IngestResult Hub)> RunAsync(string rabbitUrl, string postgresServer, int count)
+    public static async Task<IngestRun> RunAsync(string rabbitUrl, string postgresServer, int count)
     {
+        var cpu = new CpuMeter();
         var run = Guid.NewGuid().ToString("N")[..6];
         var now = DateTimeOffset.UtcNow;
         var warmup = BenchEvents.Mixed(Math.Max(200, count / 10), 25_000, now, seed: 5);
         var events = BenchEvents.Mixed(count, 25_000, now);
-        var raw = await RawAsync(rabbitUrl, $"hubbench-raw-{run}", warmup, events);
-        var hub = await HubAsync(rabbitUrl, postgresServer, $"hubbench-hub-{run}", warmup, events);
-        return (raw, hub);
+        var raw = await RawAsync(cpu, rabbitUrl, $"hubbench-raw-{run}", warmup, events);
+        var hub = await HubAsync(cpu, rabbitUrl, postgresServer, $"hubbench-hub-{run}", warmup, events);
+        var publisher = await PublisherAsync(cpu, rabbitUrl, $"hubbench-pub-{run}", warmup, events);
+        return new IngestRun(raw, hub, publisher);
+    }
+
+    /// <summary>CPU milliseconds per event by party, for the log line and RESULTS.md.</summary>
+    public static string CpuLine(IngestRun run)
+    {
+        static string Parties(IngestResult r) => string.Create(CultureInfo.InvariantCulture,
+            $"process {r.CpuMsPerEvent.Bench:0.000} + broker {r.CpuMsPerEvent.Broker:0.000} + PostgreSQL {r.CpuMsPerEvent.Database:0.000}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"CPU ms/event raw: {Parties(run.Raw)}; hub: {Parties(run.Hub)}; publisher alone: process {run.PublisherMsPerEvent:0.000}, broker {run.Publisher.CpuMsPerEvent.Broker:0.000}; consumers' process share: raw {run.RawConsumerMsPerEvent:0.000}, hub {run.HubConsumerMsPerEvent:0.000}");
     }
 
     private static Dictionary<string, string?> BusSettings(string rabbitUrl, string prefix) => new()
@@ -45,7 +78,7 @@ internal static class IngestionBench
         ["Messaging:EndpointPrefix"] = prefix,
     };
 
-    private static async Task<IngestResult> RawAsync(string rabbitUrl, string prefix, List<IIntegrationEvent> warmup, List<IIntegrationEvent> events)
+    private static async Task<IngestResult> RawAsync(CpuMeter cpu, string rabbitUrl, string prefix, List<IIntegrationEvent> warmup, List<IIntegrationEvent> events)
     {
         var queues = new List<string>();
         IngestResult result;
@@ -62,10 +95,11 @@ internal static class IngestionBench
             await PublishAsync(bus, warmup);
             await WaitAsync(() => Task.FromResult(counter.Count >= warmup.Count), "raw warm-up");
             var start = counter.Count;
+            var before = cpu.Take();
             var sw = Stopwatch.StartNew();
             await PublishAsync(bus, events);
             await WaitAsync(() => Task.FromResult(counter.Count - start >= events.Count), "raw");
-            result = new IngestResult(events.Count, sw.Elapsed.TotalSeconds);
+            result = new IngestResult(events.Count, sw.Elapsed.TotalSeconds, CpuMeter.Between(before, cpu.Take()));
             queues.AddRange(QueueNames(typeof(RawCounter).Assembly, prefix));
         }
         // Durable queues outlive the host: delete them so the hub phase's messages are not copied into them too.
@@ -73,7 +107,7 @@ internal static class IngestionBench
         return result;
     }
 
-    private static async Task<IngestResult> HubAsync(string rabbitUrl, string postgresServer, string prefix, List<IIntegrationEvent> warmup, List<IIntegrationEvent> events)
+    private static async Task<IngestResult> HubAsync(CpuMeter cpu, string rabbitUrl, string postgresServer, string prefix, List<IIntegrationEvent> warmup, List<IIntegrationEvent> events)
     {
         var database = $"ehub_bench_ingest_{Guid.NewGuid():N}"[..40];
         await ExecuteAsync(postgresServer, "postgres", $"CREATE DATABASE \"{database}\"");
@@ -85,19 +119,39 @@ internal static class IngestionBench
         await using (var host = await TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(), settings, serviceName: "hub"))
         {
             var bus = host.Services.GetRequiredService<IBus>();
+            // Progress is counted in process as each consumer returns (after its commit): polling
+            // count(*) every 20 ms cost PostgreSQL about as much as the inbox claims did.
+            var committed = new ConsumedCounter();
+            using var observer = bus.ConnectConsumeObserver(committed);
             await PublishAsync(bus, warmup);
-            await WaitAsync(async () => await TimelineCountAsync(connection) >= warmup.Count, "hub warm-up");
-            var start = await TimelineCountAsync(connection);
+            await WaitAsync(() => Task.FromResult(committed.Count >= warmup.Count), "hub warm-up");
+            var start = committed.Count;
+            var before = cpu.Take();
             var sw = Stopwatch.StartNew();
             await PublishAsync(bus, events);
-            await WaitAsync(async () => await TimelineCountAsync(connection) - start >= events.Count, "hub");
-            result = new IngestResult(events.Count, sw.Elapsed.TotalSeconds);
+            await WaitAsync(() => Task.FromResult(committed.Count - start >= events.Count), "hub");
+            result = new IngestResult(events.Count, sw.Elapsed.TotalSeconds, CpuMeter.Between(before, cpu.Take()));
+            var stored = await TimelineCountAsync(connection);
+            if (stored < warmup.Count + events.Count)
+                throw new InvalidOperationException($"The consumers returned for every event but the timeline holds {stored} of {warmup.Count + events.Count} rows.");
             queues.AddRange(QueueNames(typeof(HubModule).Assembly, prefix));
         }
         await RabbitMqTestQueues.DeleteAsync(rabbitUrl, [.. queues]);
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(postgresServer, "postgres", $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         return result;
+    }
+
+    /// <summary>The publisher alone: the same events, same bus settings, no consumer and so no queue bound to the exchanges.</summary>
+    private static async Task<IngestResult> PublisherAsync(CpuMeter cpu, string rabbitUrl, string prefix, List<IIntegrationEvent> warmup, List<IIntegrationEvent> events)
+    {
+        await using var host = await TestServiceHost.StartAsync(_ => { }, null, BusSettings(rabbitUrl, prefix), serviceName: "bench-publisher");
+        var bus = host.Services.GetRequiredService<IBus>();
+        await PublishAsync(bus, warmup);
+        var before = cpu.Take();
+        var sw = Stopwatch.StartNew();
+        await PublishAsync(bus, events);
+        return new IngestResult(events.Count, sw.Elapsed.TotalSeconds, CpuMeter.Between(before, cpu.Take()));
     }
 
     private static void Sink<T>(IServiceCollection services) where T : class, IConsumer =>

@@ -24,10 +24,12 @@ if (args.Length > 0 && args[0] == "load")
 // ingest <events>: only the RabbitMQ ingestion comparison (e.g. to re-measure after messaging changes).
 if (args.Length > 0 && args[0] == "ingest")
 {
-    var (raw, hub) = await IngestionBench.RunAsync(Environment.GetEnvironmentVariable("EHUB_RABBITMQ_URL")!, Environment.GetEnvironmentVariable("EHUB_POSTGRES")!,
+    var run = await IngestionBench.RunAsync(Environment.GetEnvironmentVariable("EHUB_RABBITMQ_URL")!, Environment.GetEnvironmentVariable("EHUB_POSTGRES")!,
         int.Parse(args[1], CultureInfo.InvariantCulture));
+    var (raw, hub) = (run.Raw, run.Hub);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"INGEST load={HubBenchmarks.LoadAverage().Replace(' ', '/')} raw_events={raw.Events} raw_s={raw.Seconds:0.00} raw_per_s={raw.PerSecond:0} hub_s={hub.Seconds:0.00} hub_per_s={hub.PerSecond:0} ratio={hub.PerSecond / raw.PerSecond:0.00}"));
+    Console.WriteLine(IngestionBench.CpuLine(run));
     return 0;
 }
 
