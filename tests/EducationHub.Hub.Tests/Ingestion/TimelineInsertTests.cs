@@ -55,6 +55,27 @@ public sealed class TimelineInsertTests
         }
     }
 
+    [Fact]
+    public async Task Each_provider_and_batch_size_gets_its_own_statement_in_one_process()
+    {
+        // The statement is cached per model: SQLite's (text GUIDs) and PostgreSQL's (uuid) must not
+        // be mixed up, nor the text for one row count reused for another.
+        foreach (var provider in new[] { "sqlite", "postgres", "sqlite" })
+        {
+            await using var hub = await HubDatabaseHost.StartAsync(provider);
+            var written = new List<TimelineRow>();
+            foreach (var size in new[] { 3, 1, 2, 3 })
+            {
+                var rows = Enumerable.Range(0, size).Select(i => Row(Guid.NewGuid(), $"{provider} {size} {i}")).ToList();
+                Assert.Equal(size, await hub.QueryAsync(db => TimelineInsert.IfAbsentAsync(db, rows, CancellationToken.None)));
+                written.AddRange(rows);
+            }
+
+            var stored = await hub.QueryAsync(db => db.Timeline.AsNoTracking().ToListAsync());
+            Assert.Equivalent(written, stored, strict: true);
+        }
+    }
+
     private static TimelineRow Row(Guid eventId, string? detail) => new()
     {
         EventId = eventId,
