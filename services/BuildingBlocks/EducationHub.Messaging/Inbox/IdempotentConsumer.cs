@@ -47,7 +47,6 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
     {
         var messageId = MessageIdOf(context);
         var consumer = ConsumerName;
-        var logger = LoggerFor(context);
 
         // First delivery attempts share a transaction with whatever else is arriving (group
         // commit); retries run alone, so a failing message does not keep failing batches.
@@ -56,7 +55,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
             var item = new InboxBatchItem<TContext>(messageId, consumer, SavesOncePerBatch, (batchDb, writes) => ApplyAsync(batchDb, writes, context));
             var outcome = await commits.For<TContext>().SubmitAsync(item);
             if (outcome == InboxBatchOutcome.Duplicate)
-                InboxLog.Duplicate(logger, messageId, consumer);
+                InboxLog.Duplicate(LoggerFor(context), messageId, consumer);
             if (outcome != InboxBatchOutcome.RunAlone)
                 return;
         }
@@ -94,7 +93,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
         }, context.CancellationToken);
 
         if (!applied)
-            InboxLog.Duplicate(logger, messageId, consumer);
+            InboxLog.Duplicate(LoggerFor(context), messageId, consumer);
     }
 
     private async Task ApplyAsync(TContext target, InboxDeferredWrites<TContext> writes, ConsumeContext<TEvent> context)
@@ -128,6 +127,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
     private static InboxGroupCommits? GroupCommitsFor(ConsumeContext context) =>
         context.TryGetPayload(out IServiceProvider? provider) ? provider.GetService<InboxGroupCommits>() : null;
 
+    // Looked up only when there is something to log, not for every message.
     private static ILogger LoggerFor(ConsumeContext context) =>
         context.TryGetPayload(out IServiceProvider? provider)
             ? provider.GetService<ILoggerFactory>()?.CreateLogger("EducationHub.Messaging.Inbox") ?? NullLogger.Instance
