@@ -8,15 +8,27 @@ namespace EducationHub.Hub.Infrastructure;
 /// assessment on every timeline but words only each school's latest, so parsing the reasons of
 /// all the others would be wasted work.
 /// </summary>
+/// <remarks>
+/// No <see cref="Lazy{T}"/>: with its delegate and closure it was most of this object's size, and
+/// there is one per risk assessment read. Two threads may both parse; the first result is kept for all.
+/// </remarks>
 public sealed class JsonListOnDemand<T>(string json) : IReadOnlyList<T>
 {
-    private readonly Lazy<List<T>> _items = new(() => JsonSerializer.Deserialize<List<T>>(json) ?? [], LazyThreadSafetyMode.PublicationOnly);
+    private List<T>? _items;
 
-    public T this[int index] => _items.Value[index];
+    private List<T> Items => _items ?? Parsed();
 
-    public int Count => _items.Value.Count;
+    public T this[int index] => Items[index];
 
-    public IEnumerator<T> GetEnumerator() => _items.Value.GetEnumerator();
+    public int Count => Items.Count;
+
+    public IEnumerator<T> GetEnumerator() => Items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private List<T> Parsed()
+    {
+        var parsed = JsonSerializer.Deserialize<List<T>>(json) ?? [];
+        return Interlocked.CompareExchange(ref _items, parsed, null) ?? parsed;
+    }
 }

@@ -12,8 +12,9 @@ namespace EducationHub.Hub.Infrastructure;
 /// The timeline's rows from SQLite, decoded straight from SQLite's own buffers. Through
 /// <see cref="SqliteDataReader"/> each column cost two or three native calls (type, then value)
 /// and a new string for every text, GUID and date: most of the month build's reading time. Here a
-/// column is one call, NULL is asked only when a value is empty or zero, GUIDs and dates are parsed
-/// from the UTF-8 bytes, and the few distinct short strings come from a <see cref="StringPool"/>.
+/// column is one native call plus lock-free getters (<see cref="SqliteColumnValues"/>), GUIDs and
+/// dates are parsed from the UTF-8 bytes, and the few distinct short strings come from a
+/// <see cref="StringPool"/>.
 /// Values are read as EF Core's SQLite provider stores them (GUIDs as text, or 16-byte blobs;
 /// dates as yyyy-MM-dd text), with the provider's own parsing as the fallback.
 /// </summary>
@@ -34,15 +35,15 @@ internal static class SqliteTimelineRows
                 if (step == raw.SQLITE_DONE) yield break;
                 if (step != raw.SQLITE_ROW) Check(handle, step);
                 if ((++rows & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
-                yield return Entry(statement, pool);
+                yield return Entry(statement.DangerousGetHandle(), pool);
             }
         }
     }
 
     // Column order: TimelineBySchoolReader's query.
-    private static TimelineEntry Entry(sqlite3_stmt s, StringPool pool) => new(
-        GuidAt(s, 0)!.Value, raw.sqlite3_column_int(s, 1), (TimelineKind)raw.sqlite3_column_int(s, 2),
-        RowMapping.FromMs(raw.sqlite3_column_int64(s, 3)), PooledAt(s, 4, pool) ?? "",
+    private static TimelineEntry Entry(nint s, StringPool pool) => new(
+        GuidAt(s, 0)!.Value, Int32At(s, 1), (TimelineKind)Int32At(s, 2),
+        RowMapping.FromMs(SqliteColumnValues.Int64(SqliteColumnValues.At(s, 3))), PooledAt(s, 4, pool) ?? "",
         SourceId: GuidAt(s, 5),
         RelatedId: GuidAt(s, 6),
         Category: PooledAt(s, 7, pool),
@@ -53,41 +54,52 @@ internal static class SqliteTimelineRows
         Date: DateAt(s, 12),
         ModelVersion: PooledAt(s, 13, pool),
         Reasons: TextAt(s, 14) is { } reasons ? new JsonListOnDemand<HardReason>(reasons) : null,
-        RelatedIds: IsNull(s, 15) ? null : JsonSerializer.Deserialize<List<Guid>>(raw.sqlite3_column_blob(s, 15)),
-        Flag: raw.sqlite3_column_int(s, 16) != 0);
+        RelatedIds: RelatedIdsAt(s, 15),
+        Flag: Int32At(s, 16) != 0);
 
-    private static bool IsNull(sqlite3_stmt s, int i) => raw.sqlite3_column_type(s, i) == raw.SQLITE_NULL;
-
-    private static string? PooledAt(sqlite3_stmt s, int i, StringPool pool)
+    private static string? PooledAt(nint s, int i, StringPool pool)
     {
-        var bytes = raw.sqlite3_column_blob(s, i);
-        return bytes.IsEmpty && IsNull(s, i) ? null : pool.Get(bytes);
+        var value = SqliteColumnValues.At(s, i);
+        return SqliteColumnValues.IsNull(value) ? null : pool.Get(SqliteColumnValues.Bytes(value));
     }
 
-    private static string? TextAt(sqlite3_stmt s, int i)
+    private static string? TextAt(nint s, int i)
     {
-        var bytes = raw.sqlite3_column_blob(s, i);
-        return bytes.IsEmpty && IsNull(s, i) ? null : Encoding.UTF8.GetString(bytes);
+        var value = SqliteColumnValues.At(s, i);
+        return SqliteColumnValues.IsNull(value) ? null : Encoding.UTF8.GetString(SqliteColumnValues.Bytes(value));
     }
 
-    private static int? IntAt(sqlite3_stmt s, int i)
+    // NOT NULL columns (a NULL would read as 0, as SQLite converts it).
+    private static int Int32At(nint s, int i) => SqliteColumnValues.Int(SqliteColumnValues.At(s, i));
+
+    private static int? IntAt(nint s, int i)
     {
-        var value = raw.sqlite3_column_int(s, i);
-        return value == 0 && IsNull(s, i) ? null : value;
+        var value = SqliteColumnValues.At(s, i);
+        return SqliteColumnValues.IsNull(value) ? null : SqliteColumnValues.Int(value);
     }
 
-    private static Guid? GuidAt(sqlite3_stmt s, int i)
+    private static List<Guid>? RelatedIdsAt(nint s, int i)
     {
-        var bytes = raw.sqlite3_column_blob(s, i);
-        if (bytes.IsEmpty) return IsNull(s, i) ? null : throw new FormatException($"Empty GUID in timeline column {i}.");
-        if (bytes.Length == 16 && raw.sqlite3_column_type(s, i) == raw.SQLITE_BLOB) return new Guid(bytes);
+        var value = SqliteColumnValues.At(s, i);
+        return SqliteColumnValues.IsNull(value) ? null : JsonSerializer.Deserialize<List<Guid>>(SqliteColumnValues.Bytes(value));
+    }
+
+    private static Guid? GuidAt(nint s, int i)
+    {
+        var value = SqliteColumnValues.At(s, i);
+        if (SqliteColumnValues.IsNull(value)) return null;
+        var bytes = SqliteColumnValues.Bytes(value);
+        if (bytes.Length == 16 && SqliteColumnValues.IsBlob(value)) return new Guid(bytes);
+        if (bytes.IsEmpty) throw new FormatException($"Empty GUID in timeline column {i}.");
         return Utf8Parser.TryParse(bytes, out Guid id, out var used, 'D') && used == bytes.Length ? id : Guid.Parse(Encoding.UTF8.GetString(bytes));
     }
 
-    private static DateOnly? DateAt(sqlite3_stmt s, int i)
+    private static DateOnly? DateAt(nint s, int i)
     {
-        var bytes = raw.sqlite3_column_blob(s, i);
-        if (bytes.IsEmpty) return IsNull(s, i) ? null : throw new FormatException($"Empty date in timeline column {i}.");
+        var value = SqliteColumnValues.At(s, i);
+        if (SqliteColumnValues.IsNull(value)) return null;
+        var bytes = SqliteColumnValues.Bytes(value);
+        if (bytes.IsEmpty) throw new FormatException($"Empty date in timeline column {i}.");
         if (bytes.Length == 10 && bytes[4] == '-' && bytes[7] == '-'
             && Utf8Parser.TryParse(bytes[..4], out int year, out var y) && y == 4
             && Utf8Parser.TryParse(bytes[5..7], out int month, out var m) && m == 2

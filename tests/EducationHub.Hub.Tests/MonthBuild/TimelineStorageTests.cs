@@ -130,6 +130,9 @@ public class TimelineStorageTests
             SourceId = Id(0x80, 0x00, 0x03), RelatedIdsJson = JsonSerializer.Serialize(new List<Guid> { Id(0x01, 0x02, 0x03), Id(0xFE, 0xFD, 0xFC) }), Flag = true };
         yield return new TimelineRow { EventId = Id(0x0F, 0x00, 0x04), Urn = urn, Kind = (int)TimelineKind.PartnerSignalSubmitted, OccurredAtMs = at, ReceivedAtMs = at, Producer = "schoolrisk",
             SourceId = Id(0x7F, 0x80, 0x05), RelatedId = Id(0x81, 0x7F, 0x06), Organisation = "Ofsted", Level = "high", Detail = new string('x', 300), Score = -4 };
+        // Short texts at the readers' string pool's limit (StringPool.MaxLength UTF-8 bytes) and one byte over it, non-ASCII.
+        yield return new TimelineRow { EventId = Id(0x0F, 0x00, 0x0A), Urn = urn, Kind = (int)TimelineKind.PartnerSignalSubmitted, OccurredAtMs = at + 1, ReceivedAtMs = at, Producer = "schoolrisk",
+            Organisation = new string('o', StringPool.MaxLength), Detail = "é" + new string('d', StringPool.MaxLength - 1), Level = "Inadequate – é", Category = "ofsted-visit" };
         // Rows longer than a PostgreSQL index entry may be (2,704 bytes): a campaign of 300
         // complaints and an assessment with many long reasons, one of them tied in time with the
         // short rows above, the other alone at the end of its school's timeline.
