@@ -16,7 +16,9 @@ namespace EducationHub.Hub.Infrastructure;
 /// <remarks>
 /// The values <c>sqlite3_column_value</c> returns are "unprotected": safe only while no other thread
 /// uses the connection, which holds for the month build's reader (it owns its connection for the
-/// whole read). Each pointer is valid until the next <c>sqlite3_step</c>.
+/// whole read). Each pointer is valid until the next <c>sqlite3_step</c>. The getters are quick
+/// because each is asked only for what the column holds (bytes of TEXT or BLOB, integers of
+/// INTEGER); asked to convert, SQLite would allocate, which is still correct, only slower.
 /// </remarks>
 internal static unsafe class SqliteColumnValues
 {
