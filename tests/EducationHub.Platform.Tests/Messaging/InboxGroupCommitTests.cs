@@ -75,6 +75,24 @@ public sealed class InboxGroupCommitTests
 
     [Theory]
     [MemberData(nameof(ProvidersAndSaveModes))]
+    public async Task A_batch_as_large_as_the_default_limit_applies_and_commits_every_message_in_one_save_or_one_per_message(string provider, bool savesOncePerBatch)
+    {
+        // The default is what every service runs with: a batch that large must fit each provider's
+        // statements (PostgreSQL's claim arrays, SQLite's per-message claims) and flush as one.
+        var size = new InboxOptions().MaxBatchSize;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var items = Enumerable.Range(0, size).Select(i => DeferringItem(Guid.CreateVersion7(), i, savesOncePerBatch)).ToList();
+
+        await database.Commit.CommitAsync(items);
+
+        Assert.All(items, item => Assert.Equal(InboxBatchOutcome.Applied, item.Outcome.Result));
+        Assert.Equal(items.Select(i => i.MessageId).Order(), await database.ReceivedAsync());
+        Assert.Equal(items.Select(i => i.MessageId).Order(), await database.InboxAsync());
+        Assert.Equal(savesOncePerBatch ? [size] : Enumerable.Repeat(1, size), await database.FlushSizesAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndSaveModes))]
     public async Task Deferred_writes_are_flushed_once_per_batch_or_once_per_message(string provider, bool savesOncePerBatch)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
