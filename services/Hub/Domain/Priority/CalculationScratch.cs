@@ -31,6 +31,15 @@ internal sealed class CalculationScratch(PriorityModel model)
     public List<(string Text, IReadOnlyList<string> Refs)> GroupWording { get; } = [];
     public List<string> Parts { get; } = [];
 
+    private (PriorityReason Reason, int Index)[] _reasonOrder = new (PriorityReason, int)[16];
+
+    /// <summary>An array of at least <paramref name="count"/> slots for putting a school's reasons in order.</summary>
+    public (PriorityReason Reason, int Index)[] ReasonOrder(int count)
+    {
+        if (_reasonOrder.Length < count) _reasonOrder = new (PriorityReason, int)[Math.Max(count, _reasonOrder.Length * 2)];
+        return _reasonOrder;
+    }
+
     public Accumulator Begin(DateTimeOffset asOf, PriorityDetail detail)
     {
         Notices = Emptied(Notices);

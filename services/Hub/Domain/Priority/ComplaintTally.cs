@@ -11,6 +11,9 @@ internal sealed class ComplaintTally
     private readonly List<TimelineEntry> _entries = [];
     private readonly List<Group> _counted = [];
     private readonly SortedSet<string> _categories = new(StringComparer.Ordinal);
+    // Groups are reused from school to school: one per complaint was the largest allocation left in a ranking.
+    private readonly List<Group> _groupPool = [];
+    private int _groupsInUse;
     private Dictionary<Guid, Guid> _campaignOf = [];
     private Dictionary<Guid, Group> _groups = [];
 
@@ -21,6 +24,7 @@ internal sealed class ComplaintTally
         _entries.Clear();
         _counted.Clear();
         _categories.Clear();
+        _groupsInUse = 0;
         _campaignOf = CalculationScratch.Emptied(_campaignOf);
         _groups = CalculationScratch.Emptied(_groups);
     }
@@ -55,10 +59,10 @@ internal sealed class ComplaintTally
                 continue;
             }
             var key = _campaignOf.TryGetValue(complaintId, out var c) ? c : complaintId;
-            if (!_groups.TryGetValue(key, out var g)) _groups[key] = g = new Group(key, key != complaintId, complaintId);
+            if (!_groups.TryGetValue(key, out var g)) _groups[key] = g = NewGroup(key, key != complaintId, complaintId);
             g.AddComplaint(complaintId);
             g.EventCount++;
-            if (acc.TracksEvents) (g.Events ??= new(2)).Add(e.EventId);
+            if (acc.TracksEvents) g.AddEvent(e.EventId);
             switch (e.Kind)
             {
                 case TimelineKind.ComplaintReceived:
@@ -127,6 +131,14 @@ internal sealed class ComplaintTally
                 (IReadOnlyList<string>?)breachedRefs ?? [], breachedPoints, signals.ComplaintTimescaleBreached.Cap);
     }
 
+    private Group NewGroup(Guid key, bool isCampaign, Guid firstComplaint)
+    {
+        if (_groupsInUse == _groupPool.Count) _groupPool.Add(new Group());
+        var g = _groupPool[_groupsInUse++];
+        g.Reset(key, isCampaign, firstComplaint);
+        return g;
+    }
+
     /// <summary>
     /// The categories of the counted groups only, when decay left some group out: rare, so the
     /// usual case takes every received complaint's category as it passes and words nothing twice.
@@ -144,17 +156,19 @@ internal sealed class ComplaintTally
         return categories;
     }
 
-    private sealed class Group(Guid key, bool isCampaign, Guid firstComplaint)
+    private sealed class Group
     {
         // A group is one complaint, or a campaign's few dozen: the first is kept inline, the rest
-        // (distinct) only for a campaign, since one group is built per complaint for every school.
+        // (distinct) only for a campaign.
+        private Guid _firstComplaint;
         private List<Guid>? _more;
+        private List<Guid>? _events;
 
-        public Guid Key { get; } = key;
-        public bool IsCampaign { get; } = isCampaign;
+        public Guid Key { get; private set; }
+        public bool IsCampaign { get; private set; }
         public int ComplaintCount => 1 + (_more?.Count ?? 0);
         /// <summary>Only when the accumulator tracks what each event contributes; a list needs the count alone.</summary>
-        public List<Guid>? Events { get; set; }
+        public List<Guid>? Events => _events is { Count: > 0 } ? _events : null;
         public int EventCount { get; set; }
         public DateTimeOffset Latest { get; set; }
         public bool Safeguarding { get; set; }
@@ -164,10 +178,24 @@ internal sealed class ComplaintTally
         /// <summary>Decayed below notice: not counted, and its categories not shown.</summary>
         public bool Ignored { get; set; }
 
+        public void Reset(Guid key, bool isCampaign, Guid firstComplaint)
+        {
+            Key = key;
+            IsCampaign = isCampaign;
+            _firstComplaint = firstComplaint;
+            _more?.Clear();
+            _events?.Clear();
+            EventCount = 0;
+            Latest = default;
+            Safeguarding = Escalated = Upheld = NotUpheld = Ignored = false;
+        }
+
         public void AddComplaint(Guid complaintId)
         {
-            if (complaintId == firstComplaint || (_more?.Contains(complaintId) ?? false)) return;
+            if (complaintId == _firstComplaint || (_more?.Contains(complaintId) ?? false)) return;
             (_more ??= []).Add(complaintId);
         }
+
+        public void AddEvent(Guid eventId) => (_events ??= new(2)).Add(eventId);
     }
 }

@@ -78,7 +78,7 @@ public sealed class PriorityCalculator(PriorityModel model)
 
         var soft = Math.Min(model.SoftCap, acc.SoftTotal);
         var priority = (int)Math.Clamp(Math.Round(hardScore * model.HardWeight + soft, MidpointRounding.AwayFromZero), 0, 100);
-        var reasons = acc.Reasons.Count == 0 ? [] : InReasonOrder(acc.Reasons);
+        var reasons = acc.Reasons.Count == 0 ? [] : InReasonOrder(acc.Reasons, scratch);
         if (acc.SoftTotal > model.SoftCap && acc.Explains)
             reasons.Add(new PriorityReason("soft.capped",
                 string.Create(CultureInfo.InvariantCulture, $"Soft intelligence totals {acc.SoftTotal:0.#} points; capped at {model.SoftCap:0.#}."),
@@ -89,22 +89,30 @@ public sealed class PriorityCalculator(PriorityModel model)
 
     /// <summary>
     /// Most points first, then by code and text; reasons equal on all three keep the order they were
-    /// added in, as a stable sort would. One array per school instead of LINQ's three key arrays.
+    /// added in, as a stable sort would. Sorted in the scratch's array: only the result is allocated.
     /// </summary>
-    private static List<PriorityReason> InReasonOrder(List<PriorityReason> added)
+    private static List<PriorityReason> InReasonOrder(List<PriorityReason> added, CalculationScratch scratch)
     {
-        var indexed = new (PriorityReason Reason, int Index)[added.Count];
-        for (var i = 0; i < indexed.Length; i++) indexed[i] = (added[i], i);
-        Array.Sort(indexed, static (a, b) =>
+        var indexed = scratch.ReasonOrder(added.Count);
+        for (var i = 0; i < added.Count; i++) indexed[i] = (added[i], i);
+        Array.Sort(indexed, 0, added.Count, ReasonOrderComparer.Instance);
+        var ordered = new List<PriorityReason>(added.Count + 1); // room for the soft cap's reason
+        for (var i = 0; i < added.Count; i++) ordered.Add(indexed[i].Reason);
+        Array.Clear(indexed, 0, added.Count); // the scratch keeps no reasons alive
+        return ordered;
+    }
+
+    private sealed class ReasonOrderComparer : IComparer<(PriorityReason Reason, int Index)>
+    {
+        public static readonly ReasonOrderComparer Instance = new();
+
+        public int Compare((PriorityReason Reason, int Index) a, (PriorityReason Reason, int Index) b)
         {
             var c = b.Reason.Points.CompareTo(a.Reason.Points);
             if (c == 0) c = string.CompareOrdinal(a.Reason.Code, b.Reason.Code);
             if (c == 0) c = string.CompareOrdinal(a.Reason.Text, b.Reason.Text);
             return c != 0 ? c : a.Index.CompareTo(b.Index);
-        });
-        var ordered = new List<PriorityReason>(indexed.Length + 1); // room for the soft cap's reason
-        foreach (var (reason, _) in indexed) ordered.Add(reason);
-        return ordered;
+        }
     }
 
     private (int Score, string Band, string? Version) AddHard(Accumulator acc, TimelineEntry? hard)
@@ -177,11 +185,11 @@ public sealed class PriorityCalculator(PriorityModel model)
                 var text = !acc.Explains || !acc.Admits(open) ? ""
                     : issued is null
                     ? $"Warning notice ({type}) open."
-                    : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation}"
-                      + (string.IsNullOrEmpty(issued.Detail) ? "" : $" on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}")
-                      + "; not yet complied with.";
+                    : string.IsNullOrEmpty(issued.Detail)
+                    ? $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation}; not yet complied with."
+                    : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation} on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}; not yet complied with.";
                 acc.Add("governance.notice.open", text, refs, (issued ?? any).EventId, open);
-                if (acc.Explains) acc.AddSupport($"Warning notice ({type}) open" + (issued is null ? "" : $" since {Wording.Date(issued.OccurredAt)}"));
+                if (acc.Explains) acc.AddSupport(issued is null ? $"Warning notice ({type}) open" : $"Warning notice ({type}) open since {Wording.Date(issued.OccurredAt)}");
             }
             if (n.DeadlinePassed is { } passed && (n.Complied is null || n.Complied.OccurredAt > passed.OccurredAt))
             {
@@ -221,10 +229,10 @@ public sealed class PriorityCalculator(PriorityModel model)
                 var age = acc.AgeDays(ended.Date, ended.OccurredAt);
                 var points = rules.InterventionEnded.Points * rules.InterventionEnded.Decay(age);
                 if (!acc.Admits(points)) continue;
-                var text = acc.Explains
-                    ? $"Intervention ({kind}) ended {(ended.Date is { } d ? Wording.Date(d) : Wording.Date(ended.OccurredAt))}"
-                      + (string.IsNullOrEmpty(ended.Detail) ? "." : $", outcome: {Wording.Humanise(ended.Detail)}.")
-                    : "";
+                var on = !acc.Explains ? "" : ended.Date is { } d ? Wording.Date(d) : Wording.Date(ended.OccurredAt);
+                var text = !acc.Explains ? ""
+                    : string.IsNullOrEmpty(ended.Detail) ? $"Intervention ({kind}) ended {on}."
+                    : $"Intervention ({kind}) ended {on}, outcome: {Wording.Humanise(ended.Detail)}.";
                 acc.Add("governance.intervention.ended", text, (IReadOnlyList<string>?)refs ?? [], ended.EventId, points);
             }
             else
@@ -303,12 +311,14 @@ public sealed class PriorityCalculator(PriorityModel model)
             refs.Add("whistleblowing-case", basis.SourceId ?? Guid.Empty);
             refs.AddEvent(basis.EventId);
             if (c.Concluded is not null) refs.AddEvent(c.Concluded.EventId);
-            parts.Add($"{Wording.Humanise(basis.Category)}, {Wording.Humanise(severity)} severity, {Wording.Date(basis.OccurredAt)}"
-                      + (c.Concluded?.Detail is { } o ? $", {Wording.Humanise(o)}" : ""));
+            parts.Add(c.Concluded?.Detail is { } o
+                ? $"{Wording.Humanise(basis.Category)}, {Wording.Humanise(severity)} severity, {Wording.Date(basis.OccurredAt)}, {Wording.Humanise(o)}"
+                : $"{Wording.Humanise(basis.Category)}, {Wording.Humanise(severity)} severity, {Wording.Date(basis.OccurredAt)}");
         }
         if (counted == 0) return;
-        var text = refs is null ? "" : $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)})"
-                   + (substantiated > 0 ? $"; {substantiated} substantiated." : ".");
+        var text = refs is null ? ""
+            : substantiated > 0 ? $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)}); {substantiated} substantiated."
+            : $"{Wording.Plural(parts.Count, "whistleblowing concern", "whistleblowing concerns")} triaged ({string.Join("; ", parts)}).";
         acc.AddCapped("whistleblowing.concern", text, (IReadOnlyList<string>?)refs ?? [], total, rule.Cap);
     }
 

@@ -14,7 +14,7 @@ internal sealed class NoticeState : SourceRecordState
 
     public SourceRefs Refs()
     {
-        var refs = new SourceRefs(4);
+        var refs = new SourceRefs(1 + (Issued is null ? 0 : 1) + (DeadlinePassed is null ? 0 : 1) + (Complied is null ? 0 : 1));
         refs.Add("notice", First.SourceId ?? Guid.Empty);
         if (Issued is not null) refs.AddEvent(Issued.EventId);
         if (DeadlinePassed is not null) refs.AddEvent(DeadlinePassed.EventId);
