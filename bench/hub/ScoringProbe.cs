@@ -39,6 +39,7 @@ internal static class ScoringProbe
             rankMs.Add(r.Ms); rankMb.Add(r.Mb); listMs.Add(l.Ms); listMb.Add(l.Mb);
             listed = count;
         }
+        if (Environment.GetEnvironmentVariable("EHUB_BENCH_ALLOC_TYPES") == "1") PrintAllocationsByType(builder, timelines, thisMonth, lastMonth);
         var reference = HubBenchmarks.Reference();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"SCORING load={HubBenchmarks.LoadAverage().Replace(' ', '/')} reference_ms={reference:0} schools={schoolCount} events={eventCount} listed={listed} runs={runs} " +
@@ -67,6 +68,23 @@ internal static class ScoringProbe
             listed = assembly.Finish(previous).Entries.Count;
         });
         return (ranking, list, listed);
+    }
+
+    /// <summary>One more scoring with allocations sampled by type (not timed: the listener costs CPU).</summary>
+    private static void PrintAllocationsByType(RiskListBuilder builder, Dictionary<int, List<TimelineEntry>> timelines, RiskListFrame thisMonth, RiskListFrame lastMonth)
+    {
+        using var sampler = new AllocationSampler();
+        var ranking = builder.BeginRanking(lastMonth);
+        sampler.Start();
+        foreach (var (urn, timeline) in timelines) ranking.Add(urn, timeline);
+        var previous = ranking.Rank(null);
+        foreach (var (type, bytes) in sampler.Stop(12)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ALLOC ranking {bytes / 1e6,8:0.0} MB {type}"));
+        using var listSampler = new AllocationSampler();
+        var list = builder.Begin(thisMonth);
+        listSampler.Start();
+        foreach (var (urn, timeline) in timelines) list.Add(urn, timeline);
+        list.Finish(previous);
+        foreach (var (type, bytes) in listSampler.Stop(20)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ALLOC list {bytes / 1e6,8:0.0} MB {type}"));
     }
 
     /// <summary>This process's CPU (user + system) and this thread's allocations while <paramref name="phase"/> runs.</summary>
