@@ -63,7 +63,7 @@ public sealed class OutboxHandOffTests
             Assert.Equal(events.Count, handOff.Count);
             var written = await RowsAsync(writer);
             Assert.All(written, r => Assert.Equal(deadToken, r.LockedBy));
-            Assert.All(written, r => Assert.InRange(r.LockedUntil!.Value, committedAt + lease - TimeSpan.FromMinutes(1), committedAt + lease));
+            Assert.All(written, r => Assert.InRange(r.LockedUntil!.Value, committedAt + 2 * lease - TimeSpan.FromMinutes(1), committedAt + 2 * lease));
             leasedUntil = written.ToDictionary(r => r.Id, r => r.LockedUntil!.Value);
         }
 

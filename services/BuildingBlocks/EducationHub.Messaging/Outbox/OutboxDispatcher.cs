@@ -129,10 +129,9 @@ public sealed class OutboxDispatcher<TContext>(
     {
         if (handOff.Count == 0)
             return (0, 0);
-        // Leave a margin for the publish (its timeout, at most half the lease), so a row is rarely
-        // still being published when its lease runs out and a claim may take it too.
-        var margin = _options.PublishTimeout < _options.LeaseDuration / 2 ? _options.PublishTimeout : _options.LeaseDuration / 2;
-        var batch = handOff.Take(_options.BatchSize, DateTime.UtcNow + margin);
+        // Only rows with a whole lease left, so publishing and marking them has as long as a
+        // claimed batch before another dispatcher may take them.
+        var batch = handOff.Take(_options.BatchSize, DateTime.UtcNow + _options.LeaseDuration);
         if (batch.Count == 0)
             return (0, 0);
         await using var scope = scopes.CreateAsyncScope();

@@ -48,7 +48,9 @@ public sealed class OutboxHandOff
             return false;
         }
         row.LockedBy = lessee.Token;
-        row.LockedUntil = now + lessee.Lease;
+        // Two leases: the row may wait in the queue for up to one (Take leaves it to the claim
+        // after that), and its publish and mark then still have a whole lease, as a claimed row has.
+        row.LockedUntil = now + 2 * lessee.Lease;
         return true;
     }
 
@@ -72,8 +74,8 @@ public sealed class OutboxHandOff
     }
 
     /// <summary>
-    /// Up to <paramref name="max"/> queued rows still inside their lease. A row whose lease has run
-    /// out (the queue fell that far behind) is left to the claim, which may already have taken it.
+    /// Up to <paramref name="max"/> queued rows leased beyond <paramref name="leaseValidUntil"/>. A
+    /// row whose lease ends sooner (the queue fell that far behind) is left to the claim.
     /// </summary>
     internal List<OutboxMessage> Take(int max, DateTime leaseValidUntil)
     {
