@@ -84,3 +84,17 @@ public sealed class ConsumerInitial : Migration
         }, constraints: t => t.PrimaryKey("PK_applied", x => x.EventId));
     }
 }
+
+[DbContext(typeof(ProducerDb))]
+[Migration("2026112203_OutboxPartialPendingIndex")]
+public sealed class ProducerOutboxPartialPendingIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.PartialOutboxPendingIndex();
+}
+
+[DbContext(typeof(ConsumerDb))]
+[Migration("2026112203_OutboxPartialPendingIndex")]
+public sealed class ConsumerOutboxPartialPendingIndex : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.PartialOutboxPendingIndex();
+}

@@ -20,7 +20,13 @@ public static class MessagingSchema
         public const string LockedBy = "locked_by";
         public const string LockedUntil = "locked_until";
         public const string LastError = "last_error";
-        public const string PendingIndex = "ix_outbox_messages_delivered_at_created_at";
+        /// <summary>Pending rows by age, for the claim: partial (<see cref="PendingFilter"/>), so a delivered row leaves it.</summary>
+        public const string PendingIndex = "ix_outbox_messages_pending_created_at";
+
+        public const string PendingFilter = "delivered_at IS NULL";
+
+        /// <summary>The first migration's pending index on (delivered_at, created_at), every row in it; replaced by <see cref="PendingIndex"/>.</summary>
+        public const string FullPendingIndex = "ix_outbox_messages_delivered_at_created_at";
     }
 
     public static class Inbox

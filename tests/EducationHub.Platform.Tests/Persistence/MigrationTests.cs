@@ -1,6 +1,10 @@
+using EducationHub.Messaging;
+using EducationHub.Messaging.Outbox;
 using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -30,6 +34,48 @@ public sealed class MigrationTests
         await AssertMigratedSchemaMatchesModelAsync(migrated.ConnectionString, fromModel.ConnectionString);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Upgrading_an_outbox_with_rows_to_the_partial_pending_index_keeps_them_and_the_claim_finds_the_pending_ones(string provider)
+    {
+        await using var database = await ProviderTestDatabase.CreateAsync(provider);
+        var builder = PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "migrations",
+            new Dictionary<string, string?> { ["Persistence:MigrateOnStartup"] = "false" });
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
+        var migrator = db.GetService<IMigrator>();
+        // The previous schema: EF cannot target a migration whose id is not 14 digits, so migrate
+        // fully and put the first migration's pending index back, as TimelineStorageTests does.
+        await migrator.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync($"DROP INDEX {MessagingSchema.Outbox.PendingIndex}");
+        await db.Database.ExecuteSqlRawAsync($"CREATE INDEX {MessagingSchema.Outbox.FullPendingIndex} ON outbox_messages (delivered_at, created_at)");
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '2026112203_PlatformTestOutboxPartialPendingIndex'""");
+        Assert.Single(await db.Database.GetPendingMigrationsAsync());
+
+        var createdAt = DateTime.UtcNow.AddMinutes(-5);
+        var pending = new[] { Guid.CreateVersion7(), Guid.CreateVersion7() };
+        var delivered = Guid.CreateVersion7();
+        foreach (var (id, deliveredAt) in pending.Select(id => (id, (DateTime?)null)).Append((delivered, createdAt)))
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO outbox_messages (id, type, payload, created_at, delivered_at, attempts)
+                VALUES ({id}, 'T, A', 'x', {createdAt}, {deliveredAt}, 0)
+                """);
+        }
+
+        await migrator.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(3, await db.Set<OutboxMessage>().CountAsync());
+        var claimed = await OutboxStore.ClaimAsync(db, Guid.NewGuid(), batchSize: 10, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(pending.Order(), claimed.Select(m => m.Id).Order());
+        var indexes = (await DatabaseSchema.DescribeAsync(database.ConnectionString)).Where(l => l.StartsWith("index outbox_messages.", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(indexes, l => l.Contains(MessagingSchema.Outbox.FullPendingIndex, StringComparison.Ordinal));
+        Assert.Contains(indexes, l => l.Contains(MessagingSchema.Outbox.PendingIndex, StringComparison.Ordinal));
+    }
+
     private static async Task AssertMigratedSchemaMatchesModelAsync(string migratedDatabase, string modelDatabase)
     {
         // Start-up applies the migrations (the hosted migrator), as in production.
@@ -40,7 +86,7 @@ public sealed class MigrationTests
             var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(
-                ["2026112201_Initial", "2026112202_AddSequenceToReceivedEvents"],
+                ["2026112201_Initial", "2026112202_AddSequenceToReceivedEvents", "2026112203_PlatformTestOutboxPartialPendingIndex"],
                 await db.Database.GetAppliedMigrationsAsync());
             await host.StopAsync();
         }

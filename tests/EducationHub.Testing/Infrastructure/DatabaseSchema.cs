@@ -33,12 +33,13 @@ public static class DatabaseSchema
             lines.Add($"table {table}");
             lines.AddRange(await QueryAsync(connection, $"SELECT name, type, \"notnull\", pk, dflt_value FROM pragma_table_info('{table}')",
                 r => $"column {table}.{r.GetString(0)} {r.GetString(1).ToUpperInvariant()} {(r.GetInt64(2) == 1 ? "NOT NULL" : "NULL")} pk={r.GetInt64(3)} default={(r.IsDBNull(4) ? "" : r.GetString(4))}"));
-            var indexes = await QueryAsync(connection, $"SELECT name, \"unique\", origin FROM pragma_index_list('{table}')",
-                r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1, Origin: r.GetString(2)));
+            // The predicate of a partial index is in its CREATE statement, as written; the flag is enough to tell the two apart.
+            var indexes = await QueryAsync(connection, $"SELECT name, \"unique\", origin, \"partial\" FROM pragma_index_list('{table}')",
+                r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1, Origin: r.GetString(2), Partial: r.GetInt64(3) == 1));
             foreach (var index in indexes.Where(i => i.Origin == "c"))
             {
                 var columns = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{index.Name}') ORDER BY seqno", r => r.GetString(0));
-                lines.Add($"index {table}.{index.Name} ({string.Join(", ", columns)}){(index.Unique ? " UNIQUE" : "")}");
+                lines.Add($"index {table}.{index.Name} ({string.Join(", ", columns)}){(index.Unique ? " UNIQUE" : "")}{(index.Partial ? " PARTIAL" : "")}");
             }
             var foreignKeys = await QueryAsync(connection, $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')",
                 r => $"fk {table}.{r.GetString(1)} -> {r.GetString(0)}.{r.GetString(2)} on delete {r.GetString(3)}");

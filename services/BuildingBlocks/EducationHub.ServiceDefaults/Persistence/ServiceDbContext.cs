@@ -5,7 +5,8 @@ namespace EducationHub.ServiceDefaults.Persistence;
 
 /// <summary>
 /// Base of every service's DbContext: adds the outbox, inbox and audit tables
-/// (created by <c>migrationBuilder.CreateServiceInfrastructureTables()</c> in the first migration).
+/// (created by <c>migrationBuilder.CreateServiceInfrastructureTables()</c> in the first migration,
+/// changed since by <c>PartialOutboxPendingIndex()</c> in a later one).
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
