@@ -61,16 +61,33 @@ public sealed class InboxGroupCommitTests
         Assert.Single(received, twice);
     }
 
-    [Fact]
-    public async Task A_lone_message_is_handed_back_to_run_on_its_own()
+    [Theory]
+    [MemberData(nameof(ProvidersAndSaveModes))]
+    public async Task A_lone_message_is_committed_as_a_batch_of_one(string provider, bool savesOncePerBatch)
     {
-        await using var database = await TestDatabase.CreateAsync("sqlite");
-        var item = Item(Guid.CreateVersion7(), 0, savesOncePerBatch: false);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var item = Item(Guid.CreateVersion7(), 0, savesOncePerBatch);
+
+        await database.Commit.CommitAsync([item]);
+
+        Assert.Equal(InboxBatchOutcome.Applied, await item.Outcome);
+        Assert.Equal([item.MessageId], await database.ReceivedAsync());
+        Assert.Equal([item.MessageId], await database.InboxAsync());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_lone_message_that_fails_commits_nothing_and_is_handed_back(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var item = Item(Guid.CreateVersion7(), 0, savesOncePerBatch: false, fails: true);
 
         await database.Commit.CommitAsync([item]);
 
         Assert.Equal(InboxBatchOutcome.RunAlone, await item.Outcome);
         Assert.Empty(await database.ReceivedAsync());
+        Assert.Empty(await database.InboxAsync());
     }
 
     [Theory]

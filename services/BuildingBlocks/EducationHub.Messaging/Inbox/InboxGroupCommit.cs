@@ -7,8 +7,8 @@ namespace EducationHub.Messaging.Inbox;
 /// <summary>
 /// Group commit for one database's idempotent consumers. Messages that arrive while a transaction
 /// is committing wait and then go in the next one together, so a burst costs one transaction per
-/// batch instead of one per message; a lone message is not delayed (it is handed back to run on
-/// its own). On PostgreSQL the batch's inbox rows are claimed in one statement first; then each
+/// batch instead of one per message; a lone message is not delayed (it is committed as a batch of
+/// one). On PostgreSQL the batch's inbox rows are claimed in one statement first; then each
 /// message is applied in order: handler, then save (deferred writes and SaveChanges), or for a
 /// consumer that saves once per batch, one save after the batch's last message. If anything fails
 /// the whole batch rolls back and every message is handed back to be applied alone, so a poison
@@ -57,13 +57,10 @@ internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, in
     /// <summary>Applies <paramref name="batch"/> in one transaction and settles every item's outcome (never throws).</summary>
     public async Task CommitAsync(IReadOnlyList<InboxBatchItem<TContext>> batch)
     {
-        if (batch.Count == 1)
-        {
-            // Nothing to share a transaction with: the consumer's own path costs the same.
-            batch[0].Settle(InboxBatchOutcome.RunAlone);
-            return;
-        }
-
+        // A lone message is committed here too, as a batch of one, rather than handed back: handed
+        // back, it ran beside the drain, which stayed idle, so in a steady stream every next
+        // message was alone as well (up to 17% of a 22,000-event hub run, each its own
+        // transaction); committed here, whatever arrives meanwhile waits and goes in the next batch.
         var outcomes = new InboxBatchOutcome[batch.Count];
         try
         {
