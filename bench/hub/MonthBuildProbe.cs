@@ -50,6 +50,7 @@ internal static class MonthBuildProbe
             allocated.Add(GC.GetTotalAllocatedBytes(true) - bytes);
         }
         gen2 = GC.CollectionCount(2) - gen2;
+        var inRunOrder = string.Join('/', times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)));
         var peakManaged = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
         times.Sort();
         cpu.Sort();
@@ -64,7 +65,7 @@ internal static class MonthBuildProbe
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv,
             $"RESULT path={path} listed={listed} cold_ms={coldMs:0} median_ms={times[times.Count / 2]:0} min_ms={times[0]:0} max_ms={times[^1]:0} read_only_ms={readMs:0} cpu_ms={cpu[cpu.Count / 2]:0} read_only_cpu_ms={readCpuMs:0} read_only_allocated_mb={readAllocatedMb:0} " +
-            $"allocated_mb={allocated.Average() / 1e6:0} gen2={gen2} rss_before_mb={rssBefore / 1e6:0} peak_rss_mb={ProcessMemory.PeakRssBytes() / 1e6:0} heap_after_mb={peakManaged / 1e6:0}"));
+            $"allocated_mb={allocated.Average() / 1e6:0} gen2={gen2} rss_before_mb={rssBefore / 1e6:0} peak_rss_mb={ProcessMemory.PeakRssBytes() / 1e6:0} heap_after_mb={peakManaged / 1e6:0} runs_ms={inRunOrder}"));
         return 0;
     }
 
