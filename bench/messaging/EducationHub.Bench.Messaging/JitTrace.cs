@@ -14,18 +14,25 @@ public sealed class JitTrace : EventListener
 {
     private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
     private const EventKeywords JitKeyword = (EventKeywords)0x10;
+    private const EventKeywords TieredCompilationKeyword = (EventKeywords)0x1000000000;
     private const int MethodLoadVerbose = 143;
+    private const int TieredCompilationFirst = 280;
+    private const int TieredCompilationLast = 285;
     private const int DynamicFlag = 0x1;
     private static readonly char[] Digits = "0123456789".ToCharArray();
 
     private readonly ConcurrentDictionary<(string Method, string Tier), int> _compiled = new();
     private volatile bool _listening;
+    private readonly ConcurrentQueue<string> _log = new();
     private int _dynamic;
+    private DateTime _started;
 
     public void Start()
     {
         _compiled.Clear();
         _dynamic = 0;
+        _log.Clear();
+        _started = DateTime.UtcNow;
         _listening = true;
     }
 
@@ -37,21 +44,34 @@ public sealed class JitTrace : EventListener
         return (rows.OrderByDescending(r => r.Count).ThenBy(r => r.Method, StringComparer.Ordinal).Take(top).ToList(), rows.Sum(r => r.Count), _dynamic);
     }
 
+    /// <summary>Every compilation of the last listening window in order: ms since Start, thread, tier, dynamic, method and signature.</summary>
+    public IEnumerable<string> Log => _log;
+
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
         if (eventSource.Name == RuntimeProvider)
-            EnableEvents(eventSource, EventLevel.Verbose, JitKeyword);
+            EnableEvents(eventSource, EventLevel.Verbose, JitKeyword | TieredCompilationKeyword);
     }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
-        if (!_listening || e.EventId != MethodLoadVerbose || e.Payload is null || e.PayloadNames is null)
+        if (!_listening || e.Payload is null || e.PayloadNames is null)
+            return;
+        if (e.EventId is >= TieredCompilationFirst and <= TieredCompilationLast)
+        {
+            _log.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{(e.TimeStamp - _started).TotalMilliseconds,9:0.0} t{e.OSThreadId,-7} TIERING {e.EventName} {string.Join(' ', e.PayloadNames.Zip(e.Payload, (n, v) => $"{n}={v}"))}"));
+            return;
+        }
+        if (e.EventId != MethodLoadVerbose)
             return;
         var ns = Field(e, "MethodNamespace");
         var name = Field(e, "MethodName");
         var flags = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("MethodFlags")], System.Globalization.CultureInfo.InvariantCulture);
         if ((flags & DynamicFlag) != 0)
             Interlocked.Increment(ref _dynamic);
+        _log.Enqueue(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(e.TimeStamp - _started).TotalMilliseconds,9:0.0} t{e.OSThreadId,-7} {TierOf(flags),-18} {((flags & DynamicFlag) != 0 ? "dyn" : "   ")} {ns}::{name} {Field(e, "MethodSignature")}"));
         // Generated methods are numbered (lambda_method123): count them as one name.
         _compiled.AddOrUpdate(($"{ns}::{name.TrimEnd(Digits)}", TierOf(flags)), 1, (_, n) => n + 1);
     }
