@@ -19,7 +19,7 @@ public static class ComplaintsModule
     {
         builder.Services.Configure<ComplaintsOptions>(builder.Configuration.GetSection(ComplaintsOptions.SectionName));
         builder.Services.AddEnglandAndWalesCalendar(builder.Configuration);
-        builder.AddServiceDatabase<ComplaintsDbContext>(ServiceName);
+        builder.AddServiceDatabase<ComplaintsDbContext>(ServiceName, ComplaintsDbContext.LoadStagesInOneQuery);
         builder.Services.AddOutbox<ComplaintsDbContext>();
         builder.Services.AddSingleton<ISchoolDayCalendar, SchoolDayCalendar>();
         builder.Services.AddScoped<ComplaintIntake>();
