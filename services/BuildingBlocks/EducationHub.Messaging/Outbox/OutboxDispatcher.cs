@@ -117,7 +117,7 @@ public sealed class OutboxDispatcher<TContext>(
         var batch = await OutboxStore.ClaimAsync(db, token, _options.BatchSize, _options.LeaseDuration, ct);
         if (batch.Count == 0)
             return (0, 0);
-        var failed = await PublishAndSettleAsync(db, token, batch, () => OutboxStore.MarkAllDeliveredAsync(db, token, CancellationToken.None), ct);
+        var failed = await PublishAndSettleAsync(db, token, batch, ct);
         return (batch.Count, failed);
     }
 
@@ -136,13 +136,16 @@ public sealed class OutboxDispatcher<TContext>(
             return (0, 0);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var ids = batch.ConvertAll(static m => m.Id);
-        var failed = await PublishAndSettleAsync(db, _handOffToken, batch, () => OutboxStore.MarkDeliveredAsync(db, _handOffToken, ids, CancellationToken.None), ct);
+        var failed = await PublishAndSettleAsync(db, _handOffToken, batch, ct);
         return (batch.Count, failed);
     }
 
-    /// <summary>Publishes a batch held under <paramref name="token"/>; returns how many publishes failed.</summary>
-    private async Task<int> PublishAndSettleAsync(TContext db, Guid token, List<OutboxMessage> batch, Func<Task> markAllDelivered, CancellationToken ct)
+    /// <summary>
+    /// Publishes a batch held under <paramref name="token"/>, marks the published rows delivered by
+    /// id (a handed-off batch shares its token with every row still queued) and gives the failed ones
+    /// back; returns how many publishes failed.
+    /// </summary>
+    private async Task<int> PublishAndSettleAsync(TContext db, Guid token, List<OutboxMessage> batch, CancellationToken ct)
     {
         // The batch's publishes start together, so one timer serves as each one's timeout.
         Exception?[] results;
@@ -151,25 +154,22 @@ public sealed class OutboxDispatcher<TContext>(
             timeout.CancelAfter(_options.PublishTimeout);
             results = await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
         }
-        var failed = results.Count(r => r is not null);
-        if (failed == 0)
+        var published = new List<Guid>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            await markAllDelivered();
+            if (results[i] is null)
+                published.Add(batch[i].Id);
         }
-        else
+        if (published.Count > 0)
+            await OutboxStore.MarkDeliveredAsync(db, token, published, CancellationToken.None);
+        var failed = batch.Count - published.Count;
+        // Rare path (broker trouble): each failed row goes back with its own backoff and error.
+        for (var i = 0; i < batch.Count; i++)
         {
-            // Rare path (broker trouble): settle row by row so published rows are not sent again.
-            for (var i = 0; i < batch.Count; i++)
+            if (results[i] is { } error)
             {
-                if (results[i] is null)
-                {
-                    await OutboxStore.MarkDeliveredAsync(db, token, batch[i].Id, CancellationToken.None);
-                }
-                else
-                {
-                    var retryAt = DateTime.UtcNow + Backoff(batch[i].Attempts + 1);
-                    await OutboxStore.ReleaseAsync(db, token, batch[i].Id, retryAt, results[i]!.Message, CancellationToken.None);
-                }
+                var retryAt = DateTime.UtcNow + Backoff(batch[i].Attempts + 1);
+                await OutboxStore.ReleaseAsync(db, token, batch[i].Id, retryAt, error.Message, CancellationToken.None);
             }
         }
         OutboxTelemetry.Published.Add(batch.Count - failed);

@@ -19,9 +19,6 @@ public sealed class OutboxHandOff
 
     private sealed record Lessee(Guid Token, TimeSpan Lease, int Capacity);
 
-    /// <summary>True while a dispatcher in this process takes hand-offs.</summary>
-    public bool HasDispatcher => _lessee is not null;
-
     /// <summary>Rows waiting in the queue (approximate while writers and the dispatcher run).</summary>
     public int Count => _rows.Count;
 

@@ -48,36 +48,15 @@ internal static class OutboxStore
         return batch;
     }
 
-    public static Task MarkAllDeliveredAsync(DbContext db, Guid token, CancellationToken ct)
-    {
-        var now = DateTime.UtcNow;
-        return db.Set<OutboxMessage>()
-            .Where(m => m.LockedBy == token && m.DeliveredAt == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.DeliveredAt, now)
-                .SetProperty(m => m.LockedBy, (Guid?)null)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-    }
-
-    /// <summary>Marks rows held under <paramref name="token"/> delivered by id: one statement for a hand-off batch.</summary>
+    /// <summary>
+    /// Marks published rows held under <paramref name="token"/> delivered: one statement for a
+    /// claimed or handed-off batch, or for the published part of a batch some of whose publishes failed.
+    /// </summary>
     public static Task MarkDeliveredAsync(DbContext db, Guid token, List<Guid> ids, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
         return db.Set<OutboxMessage>()
             .Where(m => ids.Contains(m.Id) && m.LockedBy == token)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.DeliveredAt, now)
-                .SetProperty(m => m.LockedBy, (Guid?)null)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-    }
-
-    public static Task MarkDeliveredAsync(DbContext db, Guid token, Guid id, CancellationToken ct)
-    {
-        var now = DateTime.UtcNow;
-        return db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.LockedBy == token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.DeliveredAt, now)
                 .SetProperty(m => m.LockedBy, (Guid?)null)
