@@ -75,16 +75,6 @@ public class CalculationScratchTests
         Assert.Equal("1 complaint received: bullying.", reason.Text);
     }
 
-    [Fact]
-    public void Items_sorted_in_place_come_out_in_the_stable_order_OrderBy_gives()
-    {
-        var items = new List<(int At, string Name)> { (3, "c"), (1, "a1"), (2, "b"), (1, "a2") };
-
-        TimeOrder.Sort(items, static i => i.At);
-
-        Assert.Equal(["a1", "a2", "b", "c"], items.Select(i => i.Name));
-    }
-
     private static List<(int Urn, List<TimelineEntry> Timeline)> Schools()
     {
         var schools = new List<(int, List<TimelineEntry>)>();

@@ -79,7 +79,7 @@ internal sealed class Accumulator(PriorityModel model)
     public void AddCapped(string code, string text, IReadOnlyList<string> refs, double total, double cap)
     {
         var points = cap > 0 ? Math.Min(cap, total) : total;
-        if (points < model.IgnoreBelow) return;
+        if (!Admits(points)) return;
         SoftTotal += points;
         if (Explains) Reasons.Add(new PriorityReason(code, text, Math.Round(points, 1), refs));
     }

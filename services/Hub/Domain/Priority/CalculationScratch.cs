@@ -46,7 +46,7 @@ internal sealed class CalculationScratch(PriorityModel model)
         Interventions = Emptied(Interventions);
         Cases = Emptied(Cases);
         Signals = Emptied(Signals);
-        Superseded = Superseded.EnsureCapacity(0) > LargestKept ? [] : Cleared(Superseded);
+        Superseded = Emptied(Superseded);
         Concerns.Clear();
         Complaints.Clear();
         Accumulator.Reset(asOf, detail);
@@ -60,8 +60,9 @@ internal sealed class CalculationScratch(PriorityModel model)
         return d;
     }
 
-    private static HashSet<T> Cleared<T>(HashSet<T> set)
+    private static HashSet<T> Emptied<T>(HashSet<T> set)
     {
+        if (set.EnsureCapacity(0) > LargestKept) return [];
         set.Clear();
         return set;
     }

@@ -8,21 +8,6 @@ namespace EducationHub.Hub.Domain.Priority;
 /// </summary>
 internal static class TimeOrder
 {
-    public static IEnumerable<T> By<T, TKey>(IEnumerable<T> items, Func<T, TKey> key)
-    {
-        var comparer = Comparer<TKey>.Default;
-        var first = true;
-        TKey previous = default!;
-        foreach (var item in items)
-        {
-            var current = key(item);
-            if (!first && comparer.Compare(previous, current) > 0) return items.OrderBy(key);
-            previous = current;
-            first = false;
-        }
-        return items;
-    }
-
     /// <summary>Puts <paramref name="items"/> in the order <c>OrderBy(key)</c> gives (stable), in place; nothing allocated when already in it.</summary>
     public static void Sort<T, TKey>(List<T> items, Func<T, TKey> key)
     {
