@@ -1,3 +1,4 @@
+using EducationHub.Messaging.Batching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,44 +15,24 @@ namespace EducationHub.Messaging.Inbox;
 /// the whole batch rolls back and every message is handed back to be applied alone, so a poison
 /// message faults (and is retried, then dead-lettered) by itself and the others commit without it.
 /// </summary>
-internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, int maxBatchSize, ILogger logger)
+internal sealed class InboxGroupCommit<TContext>
     where TContext : DbContext
 {
-    private readonly Lock _lock = new();
-    private readonly Queue<InboxBatchItem<TContext>> _pending = new();
-    private bool _draining;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger _logger;
+    private readonly GroupCommitQueue<InboxBatchItem<TContext>> _queue;
+
+    public InboxGroupCommit(IServiceScopeFactory scopes, int maxBatchSize, ILogger logger)
+    {
+        _scopes = scopes;
+        _logger = logger;
+        _queue = new GroupCommitQueue<InboxBatchItem<TContext>>(maxBatchSize, CommitAsync);
+    }
 
     public Task<InboxBatchOutcome> SubmitAsync(InboxBatchItem<TContext> item)
     {
-        bool start;
-        lock (_lock)
-        {
-            _pending.Enqueue(item);
-            start = !_draining;
-            _draining = true;
-        }
-        if (start)
-            _ = Task.Run(DrainAsync);
+        _queue.Submit(item);
         return item.Outcome;
-    }
-
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            var batch = new List<InboxBatchItem<TContext>>();
-            lock (_lock)
-            {
-                while (batch.Count < maxBatchSize && _pending.TryDequeue(out var next))
-                    batch.Add(next);
-                if (batch.Count == 0)
-                {
-                    _draining = false;
-                    return;
-                }
-            }
-            await CommitAsync(batch);
-        }
     }
 
     /// <summary>Applies <paramref name="batch"/> in one transaction and settles every item's outcome (never throws).</summary>
@@ -64,7 +45,7 @@ internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, in
         var outcomes = new InboxBatchOutcome[batch.Count];
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             var strategy = db.Database.CreateExecutionStrategy();
             await strategy.ExecuteAsync(async () =>
@@ -106,7 +87,7 @@ internal sealed class InboxGroupCommit<TContext>(IServiceScopeFactory scopes, in
         {
             // Which message failed (or whether the commit itself did) does not matter: each is
             // applied alone next, where a committed one is found in the inbox and a bad one faults by itself.
-            InboxLog.BatchRolledBack(logger, ex, typeof(TContext).Name, batch.Count);
+            InboxLog.BatchRolledBack(_logger, ex, typeof(TContext).Name, batch.Count);
             foreach (var item in batch)
                 item.Settle(InboxBatchOutcome.RunAlone);
             return;

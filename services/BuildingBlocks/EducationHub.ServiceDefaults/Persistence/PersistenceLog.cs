@@ -6,4 +6,7 @@ internal static partial class PersistenceLog
 {
     [LoggerMessage(EventId = 3400, Level = LogLevel.Information, Message = "Bringing the {Context} database schema up to date")]
     public static partial void Migrating(ILogger logger, string context);
+
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "A group commit of {Count} writes to the {Context} database failed; each is saved alone now")]
+    public static partial void WriteBatchRolledBack(ILogger logger, Exception exception, string context, int count);
 }

@@ -13,4 +13,10 @@ public sealed class PersistenceOptions
 
     /// <summary>Apply migrations at start-up (the default). Off only for hosts that migrate out of band.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Most writes one transaction saves when calls that use <see cref="WriteGroupCommit{TContext}"/>
+    /// arrive faster than they commit. 1 saves every write in its own transaction.
+    /// </summary>
+    public int WriteGroupCommitMaxBatch { get; set; } = 64;
 }

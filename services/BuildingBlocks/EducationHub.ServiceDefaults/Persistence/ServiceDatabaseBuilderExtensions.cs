@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EducationHub.ServiceDefaults.Persistence;
@@ -17,7 +18,7 @@ public static class ServiceDatabaseBuilderExtensions
     /// Registers the service's DbContext on its own database: <c>ConnectionStrings:{name}</c>
     /// starting "Host=" → PostgreSQL; another value → that SQLite database; absent → SQLite file
     /// <c>{Persistence:DataDirectory}/{name}.db</c>. Migrations run at start-up; a readiness
-    /// health check "database-{name}" is added. The context is pooled, so it cannot use
+    /// health check "database-{name}" is added, and a <see cref="WriteGroupCommit{TContext}"/> for writes that may share a transaction. The context is pooled, so it cannot use
     /// OnConfiguring: pass further options (interceptors) as <paramref name="configure"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name, Action<DbContextOptionsBuilder>? configure = null)
@@ -49,6 +50,9 @@ public static class ServiceDatabaseBuilderExtensions
             db.AddInterceptors(services.GetRequiredService<OutboxNudgeInterceptor>());
             configure?.Invoke(db);
         });
+
+        builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section);
+        builder.Services.TryAddSingleton<WriteGroupCommit<TContext>>();
 
         if (options.MigrateOnStartup)
             builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
