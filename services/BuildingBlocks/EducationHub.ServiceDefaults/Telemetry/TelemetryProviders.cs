@@ -18,17 +18,13 @@ public sealed class TelemetryProviders : IDisposable
 
     internal TelemetryProviders(ResourceBuilder resource, OtlpSettings? otlp, IEnumerable<BaseProcessor<Activity>> extraProcessors)
     {
-        // Processors registered in DI (tests use an in-memory exporter) see the same spans as OTLP.
-        var processors = extraProcessors.ToList();
-        // With nothing to export to, spans are still started, so trace context flows through calls,
-        // the outbox and the broker (and into log records), but not recorded: recording them
-        // cost the messaging benchmark's hot path for nothing (bench/messaging/RESULTS.md).
-        Sampler sampler = otlp is null && processors.Count == 0 ? new AlwaysOffSampler() : new ParentBasedSampler(new AlwaysOnSampler());
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .SetSampler(sampler)
+            .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
             .AddSource(TelemetrySources.ActivitySources);
-        foreach (var processor in processors)
+
+        // Processors registered in DI (tests use an in-memory exporter) see the same spans as OTLP.
+        foreach (var processor in extraProcessors)
         {
             tracing.AddProcessor(processor);
         }
