@@ -32,6 +32,8 @@ public static class ServiceDatabaseBuilderExtensions
         var provider = DatabaseProviders.FromConnectionString(connectionString);
         if (provider == DatabaseProvider.Sqlite)
             EnsureSqliteDirectory(connectionString);
+        else
+            connectionString = PostgresConnectionDefaults.Apply(connectionString);
 
         builder.Services.AddOutboxCore();
         // Pooled: building the options and initialising a fresh context's internal services cost
