@@ -74,6 +74,39 @@ public sealed class OneTraceTests
         Assert.Contains(exporter.Spans, s => s.TraceId == traceId && s.Kind == ActivityKind.Consumer && s.Source == "MassTransit");
     }
 
+    [Fact]
+    public async Task With_nothing_to_export_the_trace_still_reaches_the_consumer()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var serviceB = await TestServiceHost.StartAsync(
+            configure: builder =>
+            {
+                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
+                builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
+            },
+            settings: RabbitSettings("unexported-b-" + run),
+            serviceName: "service-b");
+        await using var serviceA = await TestServiceHost.StartAsync(
+            configure: builder =>
+            {
+                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
+                builder.Services.AddOutbox<PlatformTestDbContext>();
+            },
+            map: app => app.MapGrpcService<PlatformTestApi>(),
+            settings: RabbitSettings("unexported-a-" + run),
+            serviceName: "service-a");
+
+        var reply = await serviceA.Client.UnaryAsync<ProbeRequest, EmitReply>(
+            PlatformTestApi.EmitMethod,
+            new ProbeRequest { Text = "no exporter" },
+            new CallOptions { BearerToken = TestTokens.Issue("council", "platform.write") });
+
+        var eventId = Guid.Parse(reply.EventId);
+        Assert.NotEmpty(reply.TraceId);
+        await WaitForAsync(() => TraceProbeConsumer.SeenTraceIds.ContainsKey(eventId), "service B consumed the event");
+        Assert.Equal(reply.TraceId, TraceProbeConsumer.SeenTraceIds[eventId]);
+    }
+
     private static HashSet<string> SourcesIn(InMemoryActivityExporter exporter, ActivityTraceId traceId) =>
         exporter.Spans.Where(s => s.TraceId == traceId).Select(s => s.Source).ToHashSet(StringComparer.Ordinal);
 
