@@ -29,4 +29,6 @@ public sealed class BenchWritesApi(ProducerDb db, WriteGroupCommit<ProducerDb> w
         }, context.CancellationToken);
         return new RecordReply { EventId = eventId.ToString() };
     }
+
+    public Task<RecordReply> Echo(RecordRequest request, ServerCallContext context) => Task.FromResult(new RecordReply());
 }

@@ -23,7 +23,10 @@ var events = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureIn
 var writers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 32;
 var rabbit = Environment.GetEnvironmentVariable("EHUB_RABBITMQ_URL") ?? throw new InvalidOperationException("EHUB_RABBITMQ_URL is not set");
 var postgres = Environment.GetEnvironmentVariable("EHUB_POSTGRES") ?? throw new InvalidOperationException("EHUB_POSTGRES is not set");
-var warmup = Math.Max(200, Math.Min(1_000, events / 5));
+// Warm-up rounds as large as the measured run: a method called once per hundred events is promoted
+// to tier 1 only in a run long enough to call it 30 times, so smaller rounds left the raw path's
+// measured run compiling hundreds of methods (up to 0.8 s of JIT in a 2 s run) and understated raw.
+var warmup = Math.Max(200, events);
 var run = Guid.NewGuid().ToString("N")[..6];
 var cpu = new CpuMeter();
 const int SettledJit = 100;
@@ -38,13 +41,14 @@ var jitLogs = 0;
 
 // The runtime settings the services ship with (Directory.Build.props) apply here too; say which were in force.
 Console.WriteLine($"runtime: TieredPGO={AppContext.GetData("System.Runtime.TieredPGO") ?? "default"} (runtimeconfig), DOTNET_TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "unset"}, DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "unset"}");
-Console.WriteLine($"events={events} writers={writers} cores={Environment.ProcessorCount}; warm-up: rounds of {warmup} events, each followed by up to {MaxDrain.TotalSeconds:0} s idle while the runtime's tier-1 queue drains, until a round JIT-compiles fewer than {SettledJit} methods and fewer than {SettledJit} wait for tier 1 (at most {MaxWarmupRounds} rounds)");
+Console.WriteLine($"events={events} writers={writers} cores={Environment.ProcessorCount}; warm-up: rounds of {warmup} events (the measured run's size), each followed by up to {MaxDrain.TotalSeconds:0} s idle while the runtime's tier-1 queue drains, until a round JIT-compiles fewer than {SettledJit} methods and fewer than {SettledJit} wait for tier 1 (at most {MaxWarmupRounds} rounds)");
 
 // Phase 1: raw MassTransit publish → consume of the same message on the same broker.
 var raw = await RunRawAsync();
 // Phase 2: gRPC call → application write (domain row + outbox row, one transaction) → dispatcher
 // → RabbitMQ → idempotent consumer (inbox row + applied row, group-committed) → committed.
-var e2e = await RunEndToEndAsync();
+// Phase 3 runs inside phase 2's host: the same gRPC call with nothing behind it.
+var (e2e, calls) = await RunEndToEndAsync();
 
 Console.WriteLine();
 Console.WriteLine("| path | events | seconds | events/s | p50 ms | p99 ms |");
@@ -64,10 +68,14 @@ Console.WriteLine();
 Console.WriteLine("CPU per event (ms of CPU time, from /proc; the machine has " + Environment.ProcessorCount + " cores, so a path cannot go faster");
 Console.WriteLine("than cores × 1000 / total ms per event even if nothing else runs):");
 Console.WriteLine();
-Console.WriteLine("| path | this process (.NET) | RabbitMQ | PostgreSQL | total | ceiling on this machine, events/s | JIT in the run: methods, ms |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| path | this process (.NET) | RabbitMQ | PostgreSQL | total | ceiling on this machine, events/s | JIT in the run: methods, ms | .NET allocated, KB/event | GCs gen0/1/2 |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 CpuRow("raw", raw);
 CpuRow("end to end", e2e);
+CpuRow("gRPC call alone (Echo: no write, no event)", calls);
+Console.WriteLine();
+Console.WriteLine($"gRPC call alone: {calls.PerSecond:0} calls/s from {writers} concurrent callers, p50 {calls.P50:0.0} ms, p99 {calls.P99:0.0} ms. A floor for");
+Console.WriteLine($"the end-to-end path's .NET CPU is the call plus raw publish/consume: {calls.Cpu.Bench * 1000 / calls.Events + raw.Cpu.Bench * 1000 / raw.Events:0.00} ms/event; the rest ({e2e.Cpu.Bench * 1000 / e2e.Events - calls.Cpu.Bench * 1000 / calls.Events - raw.Cpu.Bench * 1000 / raw.Events:0.00} ms) is the write, the outbox and the inbox.");
 return 0;
 
 async Task<Result> RunRawAsync()
@@ -102,7 +110,7 @@ async Task PublishRawAsync(IBus bus, int count, StageClock clock)
     await Task.WhenAll(tasks);
 }
 
-async Task<Result> RunEndToEndAsync()
+async Task<(Result EndToEnd, Result Calls)> RunEndToEndAsync()
 {
     var producerDb = $"bench_producer_{run}";
     var consumerDb = $"bench_consumer_{run}";
@@ -137,7 +145,10 @@ async Task<Result> RunEndToEndAsync()
         try
         {
             await WarmUpAsync("end to end", bus, (n, clock) => WriteAsync(client, n, clock));
-            return await MeasureAsync(bus, events, (n, clock) => WriteAsync(client, n, clock));
+            var e2e = await MeasureAsync(bus, events, (n, clock) => WriteAsync(client, n, clock));
+            for (var round = 1; round <= 2; round++)
+                await MeasureCallsAsync(client, warmup);
+            return (e2e, await MeasureCallsAsync(client, events));
         }
         finally
         {
@@ -152,7 +163,19 @@ async Task<Result> RunEndToEndAsync()
     }
 }
 
-async Task WriteAsync(GrpcClient client, int count, StageClock clock)
+async Task WriteAsync(GrpcClient client, int count, StageClock clock) =>
+    await CallAsync(client, "/educationhub.bench.v1.BenchWrites/Record", count, clock);
+
+async Task<Result> MeasureCallsAsync(GrpcClient client, int count)
+{
+    var clock = new StageClock(count);
+    var before = Take();
+    await CallAsync(client, "/educationhub.bench.v1.BenchWrites/Echo", count, clock);
+    var latencies = clock.Gaps(Stage.Started, Stage.Written);
+    return Finish(before, count, count / clock.Rate(Stage.Written), latencies, clock);
+}
+
+async Task CallAsync(GrpcClient client, string method, int count, StageClock clock)
 {
     var next = -1;
     await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
@@ -163,7 +186,7 @@ async Task WriteAsync(GrpcClient client, int count, StageClock clock)
             var started = Stopwatch.GetTimestamp();
             clock.Stamp(Stage.Started, i, started);
             await client.UnaryAsync<RecordRequest, RecordReply>(
-                "/educationhub.bench.v1.BenchWrites/Record",
+                method,
                 new RecordRequest { Sequence = i, Urn = 100000 + (i % 20000), Category = "safeguarding", Severity = "high", StartedTicks = started });
             clock.Stamp(Stage.Written, i);
         }
@@ -193,25 +216,36 @@ async Task<Result> MeasureAsync(IBus bus, int count, Func<int, StageClock, Task>
     var recorder = new RunRecorder(count);
     using var consumeHandle = bus.ConnectConsumeObserver(recorder);
     using var publishHandle = bus.ConnectPublishObserver(recorder);
-    var cpuBefore = cpu.Take();
-    var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-    var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
-    jitTrace?.Start();
+    var before = Take();
     await produce(count, recorder.Clock);
     var finished = await Task.WhenAny(recorder.Done, Task.Delay(TimeSpan.FromMinutes(10)));
     if (finished != recorder.Done)
         throw new TimeoutException($"Only {recorder.Count} of {count} consumed");
-    var used = CpuMeter.Between(cpuBefore, cpu.Take());
-    var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
-    var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
+    var latencies = recorder.Clock.Gaps(Stage.Started, Stage.Consumed);
+    return Finish(before, count, count / recorder.Clock.Rate(Stage.Consumed), latencies, recorder.Clock);
+}
+
+Before Take()
+{
+    jitTrace?.Start();
+    return new Before(cpu.Take(), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(),
+        GC.GetTotalAllocatedBytes(precise: false), [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)]);
+}
+
+Result Finish(Before before, int count, double seconds, double[] latencies, StageClock clock)
+{
+    var used = CpuMeter.Between(before.Cpu, cpu.Take());
+    var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - before.JitMethods;
+    var jitTime = System.Runtime.JitInfo.GetCompilationTime() - before.JitTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: false) - before.Allocated;
+    var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - before.Collections[g]));
     if (jitTrace is not null)
     {
         PrintJitTrace(jitTrace.Stop(jitTraceTop));
         if (Environment.GetEnvironmentVariable("EHUB_BENCH_JIT_LOG") is { Length: > 0 } logDir)
             File.WriteAllLines(Path.Combine(logDir, $"jit-{++jitLogs:00}-{count}.txt"), jitTrace.Log);
     }
-    var latencies = recorder.Clock.Gaps(Stage.Started, Stage.Consumed);
-    return new Result(count, count / recorder.Clock.Rate(Stage.Consumed), Percentile(latencies, 0.50), Percentile(latencies, 0.99), recorder.Clock, used, jitted, jitTime);
+    return new Result(count, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), clock, used, jitted, jitTime, allocated, gcs);
 }
 
 Dictionary<string, string?> BusSettings(string prefix) => new()
@@ -257,7 +291,7 @@ void CpuRow(string path, Result result)
 {
     var perEvent = 1000.0 / result.Events;
     var c = result.Cpu;
-    Console.WriteLine($"| {path} | {c.Bench * perEvent:0.00} | {c.Broker * perEvent:0.00} | {c.Database * perEvent:0.00} | {c.Total * perEvent:0.00} | {Environment.ProcessorCount * result.Events / c.Total:0} | {result.JitMethods}, {result.JitTime.TotalMilliseconds:0} |");
+    Console.WriteLine($"| {path} | {c.Bench * perEvent:0.00} | {c.Broker * perEvent:0.00} | {c.Database * perEvent:0.00} | {c.Total * perEvent:0.00} | {Environment.ProcessorCount * result.Events / c.Total:0} | {result.JitMethods}, {result.JitTime.TotalMilliseconds:0} | {result.Allocated / 1024.0 / result.Events:0.0} | {result.Collections} |");
 }
 
 void StageRows(string path, StageClock clock)
@@ -274,7 +308,9 @@ void StageRows(string path, StageClock clock)
 static double Percentile(double[] sorted, double p) =>
     sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-internal sealed record Result(int Events, double Seconds, double P50, double P99, StageClock Clock, CpuUse Cpu, long JitMethods, TimeSpan JitTime)
+internal sealed record Before(CpuMeter.Snapshot Cpu, long JitMethods, TimeSpan JitTime, long Allocated, int[] Collections);
+
+internal sealed record Result(int Events, double Seconds, double P50, double P99, StageClock Clock, CpuUse Cpu, long JitMethods, TimeSpan JitTime, long Allocated, string Collections)
 {
     public double PerSecond => Events / Seconds;
 
