@@ -40,7 +40,7 @@ using var jitTrace = jitTraceTop > 0 ? new JitTrace() : null;
 var jitLogs = 0;
 
 // The runtime settings the services ship with (Directory.Build.props) apply here too; say which were in force.
-Console.WriteLine($"runtime: TieredPGO={AppContext.GetData("System.Runtime.TieredPGO") ?? "default"} (runtimeconfig), DOTNET_TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "unset"}, DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "unset"}");
+Console.WriteLine($"runtime: TieredPGO={AppContext.GetData("System.Runtime.TieredPGO") ?? "default"} (runtimeconfig), DOTNET_TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "unset"}, DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "unset"}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, GCgen0size={AppContext.GetData("System.GC.Gen0Size") ?? Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "default"}, DATAS={AppContext.GetData("System.GC.DynamicAdaptationMode") ?? Environment.GetEnvironmentVariable("DOTNET_GCDynamicAdaptationMode") ?? "default"}");
 Console.WriteLine($"events={events} writers={writers} cores={Environment.ProcessorCount}; warm-up: rounds of {warmup} events (the measured run's size), each followed by up to {MaxDrain.TotalSeconds:0} s idle while the runtime's tier-1 queue drains, until a round JIT-compiles fewer than {SettledJit} methods and fewer than {SettledJit} wait for tier 1 (at most {MaxWarmupRounds} rounds)");
 
 // Phase 1: raw MassTransit publish → consume of the same message on the same broker.
