@@ -17,7 +17,9 @@ public static class PlatformTestHost
 {
     public const string DatabaseName = "platformtest";
 
-    public static HostApplicationBuilder CreateBuilder(string database, string? rabbitMqUrl, string endpointPrefix, IDictionary<string, string?>? settings = null)
+    /// <param name="configureDatabase">further context options, such as an interceptor a test counts saves with</param>
+    public static HostApplicationBuilder CreateBuilder(string database, string? rabbitMqUrl, string endpointPrefix, IDictionary<string, string?>? settings = null,
+        Action<DbContextOptionsBuilder>? configureDatabase = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         var config = new Dictionary<string, string?>
@@ -38,7 +40,7 @@ public static class PlatformTestHost
         if (Environment.GetEnvironmentVariable("EHUB_TEST_LOG") == "1")
             builder.Logging.AddSimpleConsole();
 
-        builder.AddServiceDatabase<PlatformTestDbContext>(DatabaseName);
+        builder.AddServiceDatabase<PlatformTestDbContext>(DatabaseName, configureDatabase);
         builder.AddEducationHubMessaging();
         builder.Services.AddOutbox<PlatformTestDbContext>();
         return builder;
