@@ -71,6 +71,37 @@ public sealed class SignalAndEventTests(SchoolRiskHostFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_submissions_each_record_their_own_signal_audit_entry_and_event()
+    {
+        // Submissions share transactions (group commit): every caller must still get its own signal,
+        // and each signal its own audit entry and event, exactly once.
+        var urn = await AnyBirminghamUrn();
+        var summaries = Enumerable.Range(0, 20).Select(i => $"concurrent submission {i} {Guid.NewGuid():N}").ToList();
+        var replies = await Task.WhenAll(summaries.Select(summary => fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
+        {
+            Urn = urn,
+            Kind = SignalKind.OfstedMonitoringVisit,
+            ConcernLevel = ConcernLevel.Medium,
+            ObservedOn = "2024-05-01",
+            Summary = summary,
+        }, fixture.PartnerToken)));
+
+        Assert.Equal(summaries, replies.Select(r => r.Summary));
+        var ids = replies.Select(r => r.SignalId).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolRiskDbContext>();
+        var stored = await db.PartnerSignals.AsNoTracking().Where(s => s.Urn == urn && summaries.Contains(s.Summary)).ToListAsync();
+        Assert.Equal(ids.Order(), stored.Select(s => s.Id.ToString()).Order());
+        Assert.All(replies, r => Assert.Equal(r.Summary, Assert.Single(stored, s => s.Id.ToString() == r.SignalId).Summary));
+        var audited = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action == "signal.submitted" && ids.Contains(a.EntityId)).Select(a => a.EntityId).ToListAsync();
+        Assert.Equal(ids.Order(), audited.Order());
+        var events = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type.Contains("PartnerSignalSubmitted")).Select(m => m.Payload).ToListAsync();
+        var eventSignalIds = events.Select(SignalIdOf).Where(ids.Contains).ToList();
+        Assert.Equal(ids.Order(), eventSignalIds.Order());
+    }
+
+    [Fact]
     public async Task Signal_validation_reports_every_bad_field()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
@@ -110,6 +141,12 @@ public sealed class SignalAndEventTests(SchoolRiskHostFixture fixture)
         using var payload = JsonDocument.Parse(events[0].Payload);
         Assert.Equal("2026.1", payload.RootElement.GetProperty("modelVersion").GetString());
         await WaitForDelivery(db, "SchoolRiskAssessed", null);
+    }
+
+    private static string SignalIdOf(string payload)
+    {
+        using var json = JsonDocument.Parse(payload);
+        return json.RootElement.GetProperty("signalId").GetString() ?? "";
     }
 
     private static async Task WaitForDelivery(SchoolRiskDbContext db, string type, string? containing)

@@ -4,6 +4,7 @@ using EducationHub.Messaging.Outbox;
 using EducationHub.SchoolRisk.Domain;
 using EducationHub.SchoolRisk.Infrastructure;
 using EducationHub.ServiceDefaults.Auth;
+using EducationHub.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.SchoolRisk.Application.Signals;
@@ -12,18 +13,22 @@ namespace EducationHub.SchoolRisk.Application.Signals;
 /// Records partner signals and their corrections. Each write stores the calling organisation,
 /// appends an audit entry and publishes <c>PartnerSignalSubmitted</c>, all in one transaction.
 /// </summary>
-public sealed class SignalService(SchoolRiskDbContext db, TimeProvider clock)
+public sealed class SignalService(SchoolRiskDbContext db, WriteGroupCommit<SchoolRiskDbContext> writes, TimeProvider clock)
 {
-    public async Task<PartnerSignal> SubmitAsync(SignalDraft draft, CallerIdentity caller, CancellationToken cancellationToken)
-    {
-        var signal = PartnerSignal.Record(Guid.CreateVersion7(), draft.Urn, draft.Kind, draft.ConcernLevel, draft.ObservedOn,
-            draft.Summary, draft.Outcome, caller.Organisation, draft.Author, clock.GetUtcNow());
-        db.PartnerSignals.Add(signal);
-        db.Audit(caller, "signal.submitted", signal.Id.ToString());
-        db.AddEvent(Submitted(signal));
-        await db.SaveChangesAsync(cancellationToken);
-        return signal;
-    }
+    /// <summary>
+    /// A submission only adds rows (the signal, its audit entry, its event) and reads nothing, so
+    /// concurrent submissions share a transaction (group commit, docs/persistence.md).
+    /// </summary>
+    public Task<PartnerSignal> SubmitAsync(SignalDraft draft, CallerIdentity caller, CancellationToken cancellationToken) =>
+        writes.SaveAsync(db, batch =>
+        {
+            var signal = PartnerSignal.Record(Guid.CreateVersion7(), draft.Urn, draft.Kind, draft.ConcernLevel, draft.ObservedOn,
+                draft.Summary, draft.Outcome, caller.Organisation, draft.Author, clock.GetUtcNow());
+            batch.PartnerSignals.Add(signal);
+            batch.Audit(caller, "signal.submitted", signal.Id.ToString());
+            batch.AddEvent(Submitted(signal));
+            return signal;
+        }, cancellationToken);
 
     /// <summary>Null when the signal does not exist; throws <see cref="InvalidOperationException"/> when it was already superseded.</summary>
     public async Task<PartnerSignal?> CorrectAsync(SignalCorrection correction, CallerIdentity caller, CancellationToken cancellationToken)
