@@ -3,13 +3,18 @@ using EducationHub.Governance.Domain;
 using EducationHub.Governance.Domain.GoverningBodies;
 using EducationHub.Governance.Infrastructure;
 using EducationHub.Messaging.Outbox;
+using EducationHub.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace EducationHub.Governance.Application;
 
-/// <summary>Governance reviews, governance concerns and the per-school timeline.</summary>
-public sealed class GovernanceRecordsService(GovernanceDbContext db, IClock clock)
+/// <summary>
+/// Governance reviews, governance concerns and the per-school timeline. Recording a review and raising
+/// a concern only add rows (the record, its audit and timeline entries, the event) and read nothing,
+/// so concurrent ones share a transaction (group commit, docs/persistence.md).
+/// </summary>
+public sealed class GovernanceRecordsService(GovernanceDbContext db, WriteGroupCommit<GovernanceDbContext> writes, IClock clock)
 {
     public async Task<GovernanceReview> RecordReviewAsync(RecordReviewCommand command, Caller caller, CancellationToken ct)
     {
@@ -18,24 +23,26 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, IClock cloc
             throw new FieldViolationException("reviewed_on", "is in the future");
         }
 
-        var now = clock.GetCurrentInstant();
-        var review = new GovernanceReview
+        return await writes.SaveAsync(db, batch =>
         {
-            Id = Guid.CreateVersion7(),
-            Urn = command.Urn,
-            Kind = command.Kind,
-            ReviewedOn = command.ReviewedOn,
-            Reviewer = command.Reviewer.Trim(),
-            Outcome = command.Outcome,
-            Summary = command.Summary.Trim(),
-            Recommendations = [.. command.Recommendations.Select(r => r.Trim())],
-            RecordedByOrganisation = caller.Organisation,
-            RecordedAt = now,
-        };
-        db.Reviews.Add(review);
-        db.Record(caller, "review.recorded", review.Id, review.Urn, review.ReviewedOn, $"{review.Kind}: {review.Outcome}", now);
-        await db.SaveChangesAsync(ct);
-        return review;
+            var now = clock.GetCurrentInstant();
+            var review = new GovernanceReview
+            {
+                Id = Guid.CreateVersion7(),
+                Urn = command.Urn,
+                Kind = command.Kind,
+                ReviewedOn = command.ReviewedOn,
+                Reviewer = command.Reviewer.Trim(),
+                Outcome = command.Outcome,
+                Summary = command.Summary.Trim(),
+                Recommendations = [.. command.Recommendations.Select(r => r.Trim())],
+                RecordedByOrganisation = caller.Organisation,
+                RecordedAt = now,
+            };
+            batch.Reviews.Add(review);
+            batch.Record(caller, "review.recorded", review.Id, review.Urn, review.ReviewedOn, $"{review.Kind}: {review.Outcome}", now);
+            return review;
+        }, ct);
     }
 
     public async Task<IReadOnlyList<GovernanceReview>> ListReviewsAsync(int urn, CancellationToken ct) =>
@@ -50,23 +57,25 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, IClock cloc
             throw new FieldViolationException("raised_on", "is in the future");
         }
 
-        var now = clock.GetCurrentInstant();
-        var concern = new GovernanceConcern
+        return await writes.SaveAsync(db, batch =>
         {
-            Id = Guid.CreateVersion7(),
-            Urn = command.Urn,
-            Severity = command.Severity,
-            Source = command.Source,
-            Summary = command.Summary.Trim(),
-            RaisedOn = raisedOn,
-            RaisedByOrganisation = caller.Organisation,
-            RecordedAt = now,
-        };
-        db.Concerns.Add(concern);
-        db.Record(caller, "concern.raised", concern.Id, concern.Urn, raisedOn, $"{concern.Severity} governance concern raised by {concern.Source}", now);
-        db.AddEvent(GovernanceEvents.ConcernRaised(concern, now));
-        await db.SaveChangesAsync(ct);
-        return concern;
+            var now = clock.GetCurrentInstant();
+            var concern = new GovernanceConcern
+            {
+                Id = Guid.CreateVersion7(),
+                Urn = command.Urn,
+                Severity = command.Severity,
+                Source = command.Source,
+                Summary = command.Summary.Trim(),
+                RaisedOn = raisedOn,
+                RaisedByOrganisation = caller.Organisation,
+                RecordedAt = now,
+            };
+            batch.Concerns.Add(concern);
+            batch.Record(caller, "concern.raised", concern.Id, concern.Urn, raisedOn, $"{concern.Severity} governance concern raised by {concern.Source}", now);
+            batch.AddEvent(GovernanceEvents.ConcernRaised(concern, now));
+            return concern;
+        }, ct);
     }
 
     public async Task<GovernanceConcern> CloseConcernAsync(Guid id, string resolution, LocalDate? closedOn, Caller caller, CancellationToken ct)

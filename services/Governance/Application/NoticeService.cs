@@ -2,6 +2,7 @@ using EducationHub.Calendar;
 using EducationHub.Governance.Domain.Notices;
 using EducationHub.Governance.Infrastructure;
 using EducationHub.Messaging.Outbox;
+using EducationHub.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -9,18 +10,19 @@ using NodaTime;
 namespace EducationHub.Governance.Application;
 
 /// <summary>Warning notices: drafting, issuing, lifecycle transitions, queries and attachments.</summary>
-public sealed class NoticeService(GovernanceDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<GovernanceOptions> options)
+public sealed class NoticeService(GovernanceDbContext db, WriteGroupCommit<GovernanceDbContext> writes, IClock clock, WorkingDayCalendar calendar, IOptions<GovernanceOptions> options)
 {
     public LocalDate Today => clock.TodayInLondon();
 
-    public async Task<WarningNotice> DraftAsync(DraftNoticeCommand command, Caller caller, CancellationToken ct)
-    {
-        var notice = NewDraft(command, caller);
-        db.Notices.Add(notice);
-        db.Record(caller, "notice.drafted", notice.Id, notice.Urn, Today, $"{notice.Type} notice drafted", notice.CreatedAt);
-        await db.SaveChangesAsync(ct);
-        return notice;
-    }
+    /// <summary>A draft only adds rows (the notice, its audit and timeline entries), so concurrent drafts share a transaction (group commit).</summary>
+    public Task<WarningNotice> DraftAsync(DraftNoticeCommand command, Caller caller, CancellationToken ct) =>
+        writes.SaveAsync(db, batch =>
+        {
+            var notice = NewDraft(command, caller);
+            batch.Notices.Add(notice);
+            batch.Record(caller, "notice.drafted", notice.Id, notice.Urn, Today, $"{notice.Type} notice drafted", notice.CreatedAt);
+            return notice;
+        }, ct);
 
     public async Task<WarningNotice> IssueAsync(IssueNoticeCommand command, Caller caller, CancellationToken ct)
     {

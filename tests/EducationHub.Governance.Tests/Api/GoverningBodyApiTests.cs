@@ -1,3 +1,4 @@
+using EducationHub.Contracts.V1;
 using EducationHub.Governance.Tests.Support;
 using EducationHub.Grpc;
 using Pb = EducationHub.Protos.Governance.V1;
@@ -100,6 +101,40 @@ public abstract class GoverningBodyApiTests(HostFixture fixture)
         Assert.Empty(open.Concerns);
         var all = await _host.Call<Pb.ListGovernanceConcernsRequest, Pb.ListGovernanceConcernsResponse>("ListGovernanceConcerns", new Pb.ListGovernanceConcernsRequest { Urn = urn, IncludeClosed = true });
         Assert.Single(all.Concerns);
+    }
+
+    [Fact]
+    public async Task Concurrent_reviews_and_concerns_each_get_their_own_record_timeline_line_and_event()
+    {
+        // These writes share transactions (write group commit): every caller must still get its own
+        // record, with its own timeline line and, for a concern, its own event.
+        var urn = Scenario.NewUrn();
+        var concernCalls = Enumerable.Range(0, 10).Select(i => _host.Call<Pb.RaiseGovernanceConcernRequest, Pb.GovernanceConcern>("RaiseGovernanceConcern",
+            new Pb.RaiseGovernanceConcernRequest { Urn = urn, Severity = Pb.ConcernSeverity.Medium, Source = Pb.ConcernSource.Partner, Summary = $"Concurrent concern {i}" })).ToList();
+        var reviewCalls = Enumerable.Range(0, 10).Select(i => _host.Call<Pb.RecordGovernanceReviewRequest, Pb.GovernanceReview>("RecordGovernanceReview",
+            new Pb.RecordGovernanceReviewRequest
+            {
+                Urn = urn, Kind = Pb.ReviewKind.ExternalReviewOfGovernance, ReviewedOn = "2026-02-10", Reviewer = $"Reviewer {i}",
+                Outcome = Pb.ReviewOutcome.Effective, Summary = $"Concurrent review {i}",
+            })).ToList();
+        var concerns = await Task.WhenAll(concernCalls);
+        var reviews = await Task.WhenAll(reviewCalls);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"Concurrent concern {i}"), concerns.Select(c => c.Summary));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"Concurrent review {i}"), reviews.Select(r => r.Summary));
+        var concernIds = concerns.Select(c => c.ConcernId).Order().ToList();
+        var reviewIds = reviews.Select(r => r.ReviewId).Order().ToList();
+        Assert.Equal(10, concernIds.Distinct().Count());
+        var listed = await _host.Call<Pb.ListGovernanceConcernsRequest, Pb.ListGovernanceConcernsResponse>("ListGovernanceConcerns", new Pb.ListGovernanceConcernsRequest { Urn = urn });
+        Assert.Equal(concernIds, listed.Concerns.Select(c => c.ConcernId).Order());
+        var listedReviews = await _host.Call<Pb.ListGovernanceReviewsRequest, Pb.ListGovernanceReviewsResponse>("ListGovernanceReviews", new Pb.ListGovernanceReviewsRequest { Urn = urn });
+        Assert.Equal(reviewIds, listedReviews.Reviews.Select(r => r.ReviewId).Order());
+        var timeline = await _host.Call<Pb.GetSchoolTimelineRequest, Pb.SchoolTimeline>("GetSchoolTimeline", new Pb.GetSchoolTimelineRequest { Urn = urn }, _host.ReadToken);
+        Assert.Equal(concernIds, timeline.Entries.Where(e => e.Kind == "concern.raised").Select(e => e.EntityId).Order());
+        Assert.Equal(reviewIds, timeline.Entries.Where(e => e.Kind == "review.recorded").Select(e => e.EntityId).Order());
+        foreach (var id in concernIds)
+            await _host.Events.WaitFor<GovernanceConcernRaised>(e => e.ConcernId == Guid.Parse(id));
+        Assert.Equal(concernIds, _host.Events.Of<GovernanceConcernRaised>(e => e.Urn == urn).Select(e => e.ConcernId.ToString()).Distinct().Order());
     }
 
     [Fact]
