@@ -75,7 +75,7 @@ public sealed class OneTraceTests
     }
 
     [Fact]
-    public async Task With_nothing_to_export_the_trace_still_reaches_the_consumer()
+    public async Task With_nothing_to_export_spans_are_not_recorded_but_the_trace_still_reaches_the_consumer()
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         await using var serviceB = await TestServiceHost.StartAsync(
@@ -95,6 +95,16 @@ public sealed class OneTraceTests
             map: app => app.MapGrpcService<PlatformTestApi>(),
             settings: RabbitSettings("unexported-a-" + run),
             serviceName: "service-a");
+
+        // Spans are started but not recorded: only hosts with a span processor record, and the test
+        // that has them never runs beside this one (same collection).
+        using (var source = new ActivitySource("EducationHub.SamplerProbe"))
+        using (var probe = source.StartActivity("probe"))
+        {
+            Assert.NotNull(probe);
+            Assert.False(probe.Recorded);
+            Assert.False(probe.IsAllDataRequested);
+        }
 
         var reply = await serviceA.Client.UnaryAsync<ProbeRequest, EmitReply>(
             PlatformTestApi.EmitMethod,

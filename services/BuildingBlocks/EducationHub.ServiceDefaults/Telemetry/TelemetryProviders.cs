@@ -13,34 +13,38 @@ namespace EducationHub.ServiceDefaults.Telemetry;
 /// </summary>
 public sealed class TelemetryProviders : IDisposable
 {
-    private readonly TracerProvider _tracing;
+    private readonly IDisposable _tracing;
     private readonly MeterProvider _metrics;
 
     internal TelemetryProviders(ResourceBuilder resource, OtlpSettings? otlp, IEnumerable<BaseProcessor<Activity>> extraProcessors)
     {
+        var processors = extraProcessors.ToList();
+        var metrics = Sdk.CreateMeterProviderBuilder()
+            .SetResourceBuilder(resource)
+            .AddMeter(TelemetrySources.Meters);
+        if (otlp is not null)
+            metrics.AddOtlpExporter(options => otlp.Apply(options, "metrics"));
+        _metrics = metrics.Build();
+
+        if (otlp is null && processors.Count == 0)
+        {
+            _tracing = new PropagationOnlyListener();
+            return;
+        }
+
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
             .AddSource(TelemetrySources.ActivitySources);
 
         // Processors registered in DI (tests use an in-memory exporter) see the same spans as OTLP.
-        foreach (var processor in extraProcessors)
+        foreach (var processor in processors)
         {
             tracing.AddProcessor(processor);
         }
-
-        var metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(TelemetrySources.Meters);
-
         if (otlp is not null)
-        {
             tracing.AddOtlpExporter(options => otlp.Apply(options, "traces"));
-            metrics.AddOtlpExporter(options => otlp.Apply(options, "metrics"));
-        }
-
         _tracing = tracing.Build();
-        _metrics = metrics.Build();
     }
 
     public void Dispose()
