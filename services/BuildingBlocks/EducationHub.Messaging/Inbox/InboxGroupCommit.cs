@@ -45,12 +45,8 @@ internal sealed class InboxGroupCommit<TContext>
         var outcomes = new InboxBatchOutcome[batch.Count];
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var strategy = db.Database.CreateExecutionStrategy();
-            await strategy.ExecuteAsync(async () =>
+            await GroupCommitContext.RunAsync<TContext>(_scopes, async db =>
             {
-                db.ChangeTracker.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync();
                 var claimed = InboxClaim.CanClaimBatch(db)
                     ? await InboxClaim.TryClaimAllAsync(db, batch.Select(b => (b.MessageId, b.Consumer)).ToList(), CancellationToken.None)

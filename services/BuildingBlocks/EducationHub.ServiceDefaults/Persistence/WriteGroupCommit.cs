@@ -91,12 +91,8 @@ public sealed class WriteGroupCommit<TContext>
 
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var strategy = db.Database.CreateExecutionStrategy();
-            await strategy.ExecuteAsync(async () =>
+            await GroupCommitContext.RunAsync<TContext>(_scopes, async db =>
             {
-                db.ChangeTracker.Clear();
                 foreach (var pending in live)
                     pending.Apply(db);
                 await db.SaveChangesAsync(CancellationToken.None);
