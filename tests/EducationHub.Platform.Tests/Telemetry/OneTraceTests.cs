@@ -28,36 +28,8 @@ public sealed class OneTraceTests
     public async Task A_grpc_write_and_the_consumer_in_another_service_share_one_trace()
     {
         var exporter = new InMemoryActivityExporter();
-        var run = Guid.NewGuid().ToString("N")[..8];
-        await using var serviceB = await TestServiceHost.StartAsync(
-            configure: builder =>
-            {
-                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
-                builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
-                builder.Services.AddSingleton<BaseProcessor<Activity>>(new SimpleActivityExportProcessor(exporter));
-            },
-            settings: RabbitSettings("trace-b-" + run),
-            serviceName: "service-b");
-        await using var serviceA = await TestServiceHost.StartAsync(
-            configure: builder =>
-            {
-                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
-                builder.Services.AddOutbox<PlatformTestDbContext>();
-                builder.Services.AddSingleton<BaseProcessor<Activity>>(new SimpleActivityExportProcessor(exporter));
-            },
-            map: app => app.MapGrpcService<PlatformTestApi>(),
-            settings: RabbitSettings("trace-a-" + run),
-            serviceName: "service-a");
-
-        var reply = await serviceA.Client.UnaryAsync<ProbeRequest, EmitReply>(
-            PlatformTestApi.EmitMethod,
-            new ProbeRequest { Text = "trace me" },
-            new CallOptions { BearerToken = TestTokens.Issue("council", "platform.write") });
-
-        var eventId = Guid.Parse(reply.EventId);
-        Assert.NotEmpty(reply.TraceId);
-        await WaitForAsync(() => TraceProbeConsumer.SeenTraceIds.ContainsKey(eventId), "service B consumed the event");
-        Assert.Equal(reply.TraceId, TraceProbeConsumer.SeenTraceIds[eventId]);
+        await using var services = await TwoServices.StartAsync("trace", exporter);
+        var reply = await services.EmitAndFollowAsync("trace me");
 
         // The exported spans of that trace cover every hop, from both services.
         var traceId = ActivityTraceId.CreateFromString(reply.TraceId);
@@ -77,24 +49,7 @@ public sealed class OneTraceTests
     [Fact]
     public async Task With_nothing_to_export_spans_are_not_recorded_but_the_trace_still_reaches_the_consumer()
     {
-        var run = Guid.NewGuid().ToString("N")[..8];
-        await using var serviceB = await TestServiceHost.StartAsync(
-            configure: builder =>
-            {
-                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
-                builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
-            },
-            settings: RabbitSettings("unexported-b-" + run),
-            serviceName: "service-b");
-        await using var serviceA = await TestServiceHost.StartAsync(
-            configure: builder =>
-            {
-                builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
-                builder.Services.AddOutbox<PlatformTestDbContext>();
-            },
-            map: app => app.MapGrpcService<PlatformTestApi>(),
-            settings: RabbitSettings("unexported-a-" + run),
-            serviceName: "service-a");
+        await using var services = await TwoServices.StartAsync("unexported", exporter: null);
 
         // Spans are started but not recorded: only hosts with a span processor record, and the test
         // that has them never runs beside this one (same collection).
@@ -106,15 +61,72 @@ public sealed class OneTraceTests
             Assert.False(probe.IsAllDataRequested);
         }
 
-        var reply = await serviceA.Client.UnaryAsync<ProbeRequest, EmitReply>(
-            PlatformTestApi.EmitMethod,
-            new ProbeRequest { Text = "no exporter" },
-            new CallOptions { BearerToken = TestTokens.Issue("council", "platform.write") });
+        await services.EmitAndFollowAsync("no exporter");
+    }
 
-        var eventId = Guid.Parse(reply.EventId);
-        Assert.NotEmpty(reply.TraceId);
-        await WaitForAsync(() => TraceProbeConsumer.SeenTraceIds.ContainsKey(eventId), "service B consumed the event");
-        Assert.Equal(reply.TraceId, TraceProbeConsumer.SeenTraceIds[eventId]);
+    /// <summary>Service A (gRPC write + outbox) and service B (the consumer), on real RabbitMQ, each with its own database.</summary>
+    private sealed class TwoServices(TestServiceHost a, TestServiceHost b) : IAsyncDisposable
+    {
+        public static async Task<TwoServices> StartAsync(string name, InMemoryActivityExporter? exporter)
+        {
+            var run = name + "-" + Guid.NewGuid().ToString("N")[..8];
+            // Each host gets its own processor: a host's tracer provider shuts its processors down with it.
+            void ExportTo(IServiceCollection services)
+            {
+                if (exporter is not null)
+                    services.AddSingleton<BaseProcessor<Activity>>(new SimpleActivityExportProcessor(exporter));
+            }
+
+            var serviceB = await TestServiceHost.StartAsync(
+                configure: builder =>
+                {
+                    builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
+                    builder.Services.AddEventConsumer<TraceProbeConsumer, QuickRetryDefinition<TraceProbeConsumer>>();
+                    ExportTo(builder.Services);
+                },
+                settings: RabbitSettings("b-" + run),
+                serviceName: "service-b");
+            try
+            {
+                var serviceA = await TestServiceHost.StartAsync(
+                    configure: builder =>
+                    {
+                        builder.AddServiceDatabase<PlatformTestDbContext>("platformtest");
+                        builder.Services.AddOutbox<PlatformTestDbContext>();
+                        ExportTo(builder.Services);
+                    },
+                    map: app => app.MapGrpcService<PlatformTestApi>(),
+                    settings: RabbitSettings("a-" + run),
+                    serviceName: "service-a");
+                return new TwoServices(serviceA, serviceB);
+            }
+            catch
+            {
+                await serviceB.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>Emits an event through A's gRPC API and waits until B consumed it under the call's trace.</summary>
+        public async Task<EmitReply> EmitAndFollowAsync(string text)
+        {
+            var reply = await a.Client.UnaryAsync<ProbeRequest, EmitReply>(
+                PlatformTestApi.EmitMethod,
+                new ProbeRequest { Text = text },
+                new CallOptions { BearerToken = TestTokens.Issue("council", "platform.write") });
+
+            var eventId = Guid.Parse(reply.EventId);
+            Assert.NotEmpty(reply.TraceId);
+            await WaitForAsync(() => TraceProbeConsumer.SeenTraceIds.ContainsKey(eventId), "service B consumed the event");
+            Assert.Equal(reply.TraceId, TraceProbeConsumer.SeenTraceIds[eventId]);
+            return reply;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+        }
     }
 
     private static HashSet<string> SourcesIn(InMemoryActivityExporter exporter, ActivityTraceId traceId) =>
