@@ -2,7 +2,7 @@ using System.Globalization;
 using EducationHub.Bench.Hub;
 
 // Usage (bench/hub/run.sh starts RabbitMQ and PostgreSQL and sets EHUB_RABBITMQ_URL / EHUB_POSTGRES):
-//   dotnet run -c Release --project bench/hub -- [schools] [events] [ingest events] [output RESULTS.md]
+//   dotnet run -c Release --project bench/hub -- [schools] [events] [ingest events] [output report, default bench/hub/last-run.md]
 //   dotnet run ... -- ingest <events>
 //   dotnet run ... -- load <schools> <events> <SQLite dir> <PostgreSQL connection string>
 //   dotnet run ... -- scoring <schools> <events> <runs>   (scoring alone, timelines in memory: CPU and allocations per phase)
@@ -36,7 +36,7 @@ if (args.Length > 0 && args[0] == "ingest")
 var schools = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 25_000;
 var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var ingest = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000;
-var output = args.Length > 3 ? args[3] : Path.Combine("bench", "hub", "RESULTS.md");
+var output = args.Length > 3 ? args[3] : Path.Combine("bench", "hub", "last-run.md");
 var results = await HubBenchmarks.RunAsync(schools, events, ingest);
 await File.WriteAllTextAsync(output, results);
 Console.WriteLine(results);
