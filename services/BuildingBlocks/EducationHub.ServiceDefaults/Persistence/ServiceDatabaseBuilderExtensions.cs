@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace EducationHub.ServiceDefaults.Persistence;
 
@@ -18,8 +19,9 @@ public static class ServiceDatabaseBuilderExtensions
     /// Registers the service's DbContext on its own database: <c>ConnectionStrings:{name}</c>
     /// starting "Host=" → PostgreSQL; another value → that SQLite database; absent → SQLite file
     /// <c>{Persistence:DataDirectory}/{name}.db</c>. Migrations run at start-up; a readiness
-    /// health check "database-{name}" is added, and a <see cref="WriteGroupCommit{TContext}"/> for writes that may share a transaction. The context is pooled, so it cannot use
-    /// OnConfiguring: pass further options (interceptors) as <paramref name="configure"/>.
+    /// health check "database-{name}" is added, and a <see cref="WriteGroupCommit{TContext}"/> for
+    /// writes that may share a transaction. The context is pooled, so it cannot use OnConfiguring:
+    /// pass further options (interceptors) as <paramref name="configure"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
@@ -53,8 +55,11 @@ public static class ServiceDatabaseBuilderExtensions
             configure?.Invoke(db);
         });
 
-        builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section);
-        builder.Services.TryAddSingleton<WriteGroupCommit<TContext>>();
+        // From the options read above, like the rest of the registration: one reading of the section.
+        builder.Services.TryAddSingleton(services => new WriteGroupCommit<TContext>(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            options.WriteGroupCommitMaxBatch,
+            services.GetRequiredService<ILogger<WriteGroupCommit<TContext>>>()));
 
         if (options.MigrateOnStartup)
             builder.Services.AddHostedService<DatabaseMigrator<TContext>>();

@@ -3,7 +3,6 @@ using EducationHub.Messaging.Batching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace EducationHub.ServiceDefaults.Persistence;
 
@@ -25,12 +24,13 @@ public sealed class WriteGroupCommit<TContext>
     private readonly GroupCommitQueue<PendingWrite> _queue;
     private readonly bool _enabled;
 
-    public WriteGroupCommit(IServiceScopeFactory scopes, IOptions<PersistenceOptions> options, ILogger<WriteGroupCommit<TContext>> logger)
+    /// <param name="maxBatch">Most writes one transaction saves (<see cref="PersistenceOptions.WriteGroupCommitMaxBatch"/>); 1 saves each alone.</param>
+    internal WriteGroupCommit(IServiceScopeFactory scopes, int maxBatch, ILogger logger)
     {
         _scopes = scopes;
         _logger = logger;
-        _enabled = options.Value.WriteGroupCommitMaxBatch > 1;
-        _queue = new GroupCommitQueue<PendingWrite>(options.Value.WriteGroupCommitMaxBatch, CommitAsync);
+        _enabled = maxBatch > 1;
+        _queue = new GroupCommitQueue<PendingWrite>(maxBatch, CommitAsync);
     }
 
     /// <summary>
