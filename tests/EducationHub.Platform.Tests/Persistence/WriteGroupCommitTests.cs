@@ -277,7 +277,7 @@ public sealed class WriteGroupCommitTests
             return new TestDatabase(host, database, saves);
         }
 
-        /// <summary>A caller with a context of its own (a request's scope). Returns once the write is queued (or, saved alone, done).</summary>
+        /// <summary>A caller with a context of its own (a request's scope). The call returns once the write is queued (or, saved alone, done); its task completes once the write has committed.</summary>
         public async Task<T> SaveAsync<T>(Func<PlatformTestDbContext, T> write, CancellationToken cancellationToken = default)
         {
             await using var scope = _host.Services.CreateAsyncScope();
