@@ -94,6 +94,7 @@ async Task<Result> RunRawAsync()
     finally
     {
         await host.StopAsync();
+        await BrokerEndpoints.DeleteAsync(rabbit, host.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<RawConsumer>());
     }
 }
 
@@ -154,6 +155,7 @@ async Task<(Result EndToEnd, Result Calls)> RunEndToEndAsync()
         finally
         {
             await app.StopAsync();
+            await BrokerEndpoints.DeleteAsync(rabbit, app.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<AppliedConsumer>());
         }
     }
     finally
