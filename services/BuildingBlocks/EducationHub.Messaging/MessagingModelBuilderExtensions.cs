@@ -24,6 +24,7 @@ public static class MessagingModelBuilderExtensions
             e.Property(m => m.LockedBy).HasColumnName(MessagingSchema.Outbox.LockedBy);
             e.Property(m => m.LockedUntil).HasColumnName(MessagingSchema.Outbox.LockedUntil);
             e.Property(m => m.LastError).HasColumnName(MessagingSchema.Outbox.LastError);
+            e.Ignore(m => m.Event);
             e.HasIndex(m => m.CreatedAt).HasDatabaseName(MessagingSchema.Outbox.PendingIndex).HasFilter(MessagingSchema.Outbox.PendingFilter);
         });
 

@@ -25,5 +25,5 @@ public sealed class MessagingOptions
     /// batch holds every message it may take in the batch that is committing, so the next batch cannot
     /// fill until that one is acknowledged (the messaging benchmark's consumer fell behind its writers).
     /// </summary>
-    public int PrefetchCount { get; set; } = 128;
+    public int PrefetchCount { get; set; } = 256;
 }

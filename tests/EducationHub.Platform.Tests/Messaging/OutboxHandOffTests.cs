@@ -133,6 +133,30 @@ public sealed class OutboxHandOffTests
         Assert.True(handOff.TakeClaimRequest());
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_publish_waiting_for_its_confirm_does_not_hold_back_the_rows_after_it(string provider)
+    {
+        await using var database = await ProviderTestDatabase.CreateAsync(provider);
+        var events = Events(10);
+        var slow = events[0].EventId;
+        var confirm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var publisher = new RecordingPublisher(id => id == slow ? confirm.Task : Task.CompletedTask);
+        using var host = await StartAsync(database.ConnectionString, publisher, new ConcurrentQueue<string>(), withDispatcher: true, pollInterval: TimeSpan.FromHours(1));
+
+        await PlatformTestHost.ProduceAsync(host.Services, events, perTransaction: 10);
+        // The other nine are published and marked delivered while the first still waits for its confirm.
+        await PlatformTestHost.WaitUntilAsync(async () => (await RowsAsync(host)).Count(r => r.DeliveredAt is not null) == 9, "the nine rows after the slow one delivered");
+        var rows = await RowsAsync(host);
+        Assert.Null(rows.Single(r => r.Id == slow).DeliveredAt);
+        Assert.Equal(events.Count, publisher.Published.Count);
+
+        confirm.SetResult();
+        await PlatformTestHost.WaitUntilAsync(async () => (await RowsAsync(host)).All(r => r.DeliveredAt is not null), "the slow row delivered once confirmed");
+        Assert.Equal(events.Select(e => e.EventId).Order(), publisher.Published.Select(p => p.Id).Order());
+    }
+
     private static bool IsClaim(string sql) => sql.Contains("SET locked_by =", StringComparison.Ordinal) && sql.Contains("SELECT id FROM outbox_messages", StringComparison.Ordinal);
 
     private static List<RoundTripHappened> Events(int count) =>
@@ -161,14 +185,15 @@ public sealed class OutboxHandOffTests
         return await PlatformTestHost.StartAsync(builder);
     }
 
-    private sealed class RecordingPublisher : IOutboxPublisher
+    /// <summary>Records every publish; <paramref name="confirmed"/> says when a message's publish completes (at once by default).</summary>
+    private sealed class RecordingPublisher(Func<Guid, Task>? confirmed = null) : IOutboxPublisher
     {
         public ConcurrentQueue<(Guid Id, DateTime At)> Published { get; } = new();
 
         public Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken)
         {
             Published.Enqueue((messageId, DateTime.UtcNow));
-            return Task.CompletedTask;
+            return confirmed?.Invoke(messageId) ?? Task.CompletedTask;
         }
     }
 }

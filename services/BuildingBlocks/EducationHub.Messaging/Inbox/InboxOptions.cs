@@ -9,5 +9,5 @@ public sealed class InboxOptions
     /// Most messages one database transaction applies when deliveries arrive faster than they
     /// commit (group commit). 1 applies every message in its own transaction.
     /// </summary>
-    public int MaxBatchSize { get; set; } = 64;
+    public int MaxBatchSize { get; set; } = 128;
 }

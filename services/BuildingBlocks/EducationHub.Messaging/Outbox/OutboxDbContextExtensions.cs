@@ -30,6 +30,7 @@ public static class OutboxDbContextExtensions
             TraceParent = current?.IdFormat == ActivityIdFormat.W3C ? current.Id : null,
             TraceState = current?.TraceStateString,
             CreatedAt = DateTime.UtcNow,
+            Event = evt,
         };
         db.Set<OutboxMessage>().Add(message);
         return message;

@@ -13,8 +13,10 @@ namespace EducationHub.Messaging.Outbox;
 /// commits are handed to it directly (<see cref="OutboxHandOff"/>, leased to it from the start);
 /// rows written elsewhere, released after a failed publish, or left by a crashed process once
 /// their lease runs out are claimed from the database (a claim round when asked for, and every
-/// poll interval). Publishes of a batch run concurrently, the broker confirms each; a failed
-/// round backs off exponentially, so a broker outage costs retries, never events.
+/// poll interval). Rows publish through a window (<see cref="OutboxPublishWindow"/>): up to a
+/// batch of them await the broker's confirm at once and finished ones are marked delivered many
+/// at a time, while the next ones already publish. A failure backs the dispatcher off
+/// exponentially, so a broker outage costs retries, never events.
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
@@ -41,18 +43,24 @@ public sealed class OutboxDispatcher<TContext>(
         OutboxLog.Started(logger, _name);
         var signal = signals.For(typeof(TContext));
         signal.HandOff.Attach(_handOffToken, _options.LeaseDuration, HandOffBatchesQueued * _options.BatchSize);
+        var window = new OutboxPublishWindow(_options.BatchSize, row => PublishAsync(row, stoppingToken), SettleAsync);
+        var settler = window.RunSettlerAsync();
         try
         {
-            await RunAsync(signal, stoppingToken);
+            await RunAsync(signal, window, stoppingToken);
         }
         finally
         {
-            // Rows still queued keep their lease and are claimed once it runs out.
+            // Publishes still in flight end (their token is cancelled) and are settled before the
+            // host stops; rows still queued keep their lease and are claimed once it runs out.
+            await window.IdleAsync();
+            window.Complete();
+            await settler;
             signal.HandOff.Detach();
         }
     }
 
-    private async Task RunAsync(OutboxSignal signal, CancellationToken stoppingToken)
+    private async Task RunAsync(OutboxSignal signal, OutboxPublishWindow window, CancellationToken stoppingToken)
     {
         var failures = 0;
         var nextCleanup = DateTime.UtcNow;
@@ -62,17 +70,25 @@ public sealed class OutboxDispatcher<TContext>(
         {
             try
             {
-                var (handed, handedFailed) = await DispatchHandedOffAsync(signal.HandOff, stoppingToken);
-                var (claimed, claimFailed) = (0, 0);
-                if (signal.HandOff.TakeClaimRequest() || DateTime.UtcNow >= nextClaim)
+                await StartHandedOffAsync(signal.HandOff, window, stoppingToken);
+                if (window.Free > 0 && (signal.HandOff.TakeClaimRequest() || DateTime.UtcNow >= nextClaim))
                 {
-                    (claimed, claimFailed) = await DispatchOnceAsync(stoppingToken);
-                    // A full batch means there is probably more waiting: claim again at once.
-                    nextClaim = claimed < _options.BatchSize ? DateTime.UtcNow + _options.PollInterval : DateTime.UtcNow;
+                    var room = Math.Min(window.Free, _options.BatchSize);
+                    var claimed = await ClaimAndStartAsync(window, room, stoppingToken);
+                    // As many as there was room for means there is probably more waiting: claim again at once.
+                    nextClaim = claimed < room ? DateTime.UtcNow + _options.PollInterval : DateTime.UtcNow;
                 }
-                if (handedFailed + claimFailed > 0)
-                    throw new OutboxRoundFailedException($"{handedFailed + claimFailed} of {handed + claimed} publishes failed");
-                failures = 0;
+
+                var (settled, failed) = window.TakeOutcome();
+                if (failed > 0)
+                {
+                    // Back off with nothing in flight: let the rest of the window settle first.
+                    await window.IdleAsync();
+                    var (more, moreFailed) = window.TakeOutcome();
+                    throw new OutboxRoundFailedException($"{failed + moreFailed} of {settled + more} publishes failed");
+                }
+                if (settled > 0)
+                    failures = 0;
 
                 if (DateTime.UtcNow >= nextCleanup)
                 {
@@ -108,77 +124,78 @@ public sealed class OutboxDispatcher<TContext>(
         }
     }
 
-    /// <summary>One claim-publish-mark round; returns how many rows were claimed and how many failed.</summary>
-    public async Task<(int Claimed, int Failed)> DispatchOnceAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var token = Guid.NewGuid();
-        var batch = await OutboxStore.ClaimAsync(db, token, _options.BatchSize, _options.LeaseDuration, ct);
-        if (batch.Count == 0)
-            return (0, 0);
-        var failed = await PublishAndSettleAsync(db, token, batch, ct);
-        return (batch.Count, failed);
-    }
-
     /// <summary>
-    /// Publishes up to a batch of the rows this process handed off and marks them delivered by id
-    /// (they share this dispatcher's token with every other row still queued).
+    /// Starts the rows this process handed off, as many as the window has room for (at least one,
+    /// waiting for its slot). Only rows with a whole lease left, so publishing and marking them has
+    /// as long as a claimed row before another dispatcher may take them.
     /// </summary>
-    private async Task<(int Handed, int Failed)> DispatchHandedOffAsync(OutboxHandOff handOff, CancellationToken ct)
+    private async Task StartHandedOffAsync(OutboxHandOff handOff, OutboxPublishWindow window, CancellationToken ct)
     {
         if (handOff.Count == 0)
-            return (0, 0);
-        // Only rows with a whole lease left, so publishing and marking them has as long as a
-        // claimed batch before another dispatcher may take them.
-        var batch = handOff.Take(_options.BatchSize, DateTime.UtcNow + _options.LeaseDuration);
-        if (batch.Count == 0)
-            return (0, 0);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var failed = await PublishAndSettleAsync(db, _handOffToken, batch, ct);
-        return (batch.Count, failed);
+            return;
+        var rows = handOff.Take(Math.Max(1, window.Free), DateTime.UtcNow + _options.LeaseDuration);
+        foreach (var row in rows)
+            await window.StartAsync(row, _handOffToken, ct);
+    }
+
+    /// <summary>Claims up to <paramref name="max"/> pending rows under a fresh token and starts them; returns how many were claimed.</summary>
+    private async Task<int> ClaimAndStartAsync(OutboxPublishWindow window, int max, CancellationToken ct)
+    {
+        var token = Guid.NewGuid();
+        List<OutboxMessage> batch;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            batch = await OutboxStore.ClaimAsync(db, token, max, _options.LeaseDuration, ct);
+        }
+        foreach (var row in batch)
+            await window.StartAsync(row, token, ct);
+        return batch.Count;
     }
 
     /// <summary>
-    /// Publishes a batch held under <paramref name="token"/>, marks the published rows delivered by
-    /// id (a handed-off batch shares its token with every row still queued) and gives the failed ones
-    /// back; returns how many publishes failed.
+    /// Marks the published rows of <paramref name="finished"/> delivered, one statement per lease
+    /// token (handed-off rows share theirs with every row still queued, so the mark is by id), and
+    /// gives each failed one back with its own backoff and error; returns how many failed. A mark
+    /// that fails counts its rows as failed: they keep their lease and are claimed again after it.
     /// </summary>
-    private async Task<int> PublishAndSettleAsync(TContext db, Guid token, List<OutboxMessage> batch, CancellationToken ct)
+    private async Task<int> SettleAsync(List<OutboxPublishResult> finished)
     {
-        // The batch's publishes start together, so one timer serves as each one's timeout.
-        Exception?[] results;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        var failed = 0;
+        foreach (var result in finished)
         {
-            timeout.CancelAfter(_options.PublishTimeout);
-            results = await Task.WhenAll(batch.Select(m => PublishAsync(m, timeout.Token)));
+            if (result.Error is not null)
+                failed++;
         }
-        var published = new List<Guid>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
+        try
         {
-            if (results[i] is null)
-                published.Add(batch[i].Id);
-        }
-        if (published.Count > 0)
-            await OutboxStore.MarkDeliveredAsync(db, token, published, CancellationToken.None);
-        var failed = batch.Count - published.Count;
-        // Rare path (broker trouble): each failed row goes back with its own backoff and error.
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i] is { } error)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            foreach (var group in finished.Where(r => r.Error is null).GroupBy(r => r.Token))
+                await OutboxStore.MarkDeliveredAsync(db, group.Key, group.Select(r => r.Row.Id).ToList(), CancellationToken.None);
+            // Rare path (broker trouble).
+            foreach (var result in finished)
             {
-                var retryAt = DateTime.UtcNow + Backoff(batch[i].Attempts + 1);
-                await OutboxStore.ReleaseAsync(db, token, batch[i].Id, retryAt, error.Message, CancellationToken.None);
+                if (result.Error is { } error)
+                {
+                    var retryAt = DateTime.UtcNow + Backoff(result.Row.Attempts + 1);
+                    await OutboxStore.ReleaseAsync(db, result.Token, result.Row.Id, retryAt, error.Message, CancellationToken.None);
+                }
             }
         }
-        OutboxTelemetry.Published.Add(batch.Count - failed);
+        catch (Exception ex)
+        {
+            OutboxLog.SettleFailed(logger, ex, _name, finished.Count);
+            OutboxTelemetry.PublishFailures.Add(finished.Count);
+            return finished.Count;
+        }
+        OutboxTelemetry.Published.Add(finished.Count - failed);
         if (failed > 0)
             OutboxTelemetry.PublishFailures.Add(failed);
         return failed;
     }
 
-    private async Task<Exception?> PublishAsync(OutboxMessage row, CancellationToken ct)
+    private async Task<Exception?> PublishAsync(OutboxMessage row, CancellationToken stoppingToken)
     {
         var type = EventTypeNames.Resolve(row.Type);
         if (type is null)
@@ -193,11 +210,15 @@ public sealed class OutboxDispatcher<TContext>(
         using var activity = OutboxTelemetry.ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
         activity?.SetTag("messaging.outbox.attempt", row.Attempts + 1);
+        // Each publish has its own timeout (including the wait for the broker's confirm).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(_options.PublishTimeout);
         try
         {
-            var message = JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
+            var message = row.Event
+                ?? JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
                 ?? throw new InvalidOperationException("The stored payload is null");
-            await publisher.PublishAsync(message, type, row.Id, ct);
+            await publisher.PublishAsync(message, type, row.Id, timeout.Token);
             return null;
         }
         catch (Exception ex)

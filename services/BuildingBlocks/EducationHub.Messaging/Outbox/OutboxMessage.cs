@@ -32,4 +32,10 @@ public sealed class OutboxMessage
     public DateTime? LockedUntil { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The event itself while the row is in the memory of the process that wrote it (not mapped):
+    /// a handed-off row is published from it instead of deserializing <see cref="Payload"/> again.
+    /// </summary>
+    internal object? Event { get; set; }
 }
