@@ -13,6 +13,11 @@ namespace EducationHub.Messaging.Outbox;
 /// </summary>
 internal sealed class OutboxPublishWindow
 {
+    // Marking is off the events' path (they are already published), so the settler lets rows
+    // finish for a moment and marks them together: settling each confirm as it came cost the
+    // messaging benchmark at 32 writers an UPDATE per one or two rows, and 10-15 % of its throughput.
+    private static readonly TimeSpan SettleGathering = TimeSpan.FromMilliseconds(10);
+
     private readonly int _capacity;
     private readonly SemaphoreSlim _slots;
     private readonly Func<OutboxMessage, Task<Exception?>> _publish;
@@ -76,6 +81,7 @@ internal sealed class OutboxPublishWindow
         var batch = new List<OutboxPublishResult>();
         while (await _finished.Reader.WaitToReadAsync())
         {
+            await Task.Delay(SettleGathering);
             batch.Clear();
             while (batch.Count < _capacity && _finished.Reader.TryRead(out var result))
                 batch.Add(result);
