@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace EducationHub.Platform.Tests.Persistence;
@@ -32,6 +33,26 @@ public sealed class MigrationTests
         await using var migrated = await PostgresTestDatabase.CreateAsync();
         await using var fromModel = await PostgresTestDatabase.CreateAsync();
         await AssertMigratedSchemaMatchesModelAsync(migrated.ConnectionString, fromModel.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_first_start_on_an_empty_database_logs_no_error(string provider)
+    {
+        await using var database = await ProviderTestDatabase.CreateAsync(provider);
+        var errors = new ErrorLogRecorder();
+        var builder = PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "migrations");
+        builder.Logging.AddProvider(errors);
+
+        using (var host = await PlatformTestHost.StartAsync(builder))
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>().Database.GetPendingMigrationsAsync());
+            await host.StopAsync();
+        }
+
+        Assert.Empty(errors.Errors);
     }
 
     [Theory]

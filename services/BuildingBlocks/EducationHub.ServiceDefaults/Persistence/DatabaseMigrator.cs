@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,10 +20,21 @@ internal sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, IL
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        // No GetPendingMigrations first: on an empty database it queries the missing history table
-        // and EF logs that as an error. MigrateAsync creates the table, takes the migration lock and
-        // logs each migration it applies.
+        // EF reads the migration history before creating its table, and on an empty database logs
+        // that failed read as an error (dotnet/efcore#37328): a "fail" line for every service's first
+        // start on PostgreSQL. EF's own create-if-not-exists script, run first, leaves nothing to
+        // fail; MigrateAsync then takes the migration lock and logs each migration it applies.
+        // (No GetPendingMigrations beforehand either: it reads the same table.)
         PersistenceLog.Migrating(logger, typeof(TContext).Name);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+        catch (DbException)
+        {
+            // Another instance creating the table at the same moment (PostgreSQL can report that as a
+            // duplicate even with IF NOT EXISTS): MigrateAsync copes with either outcome.
+        }
         await db.Database.MigrateAsync(cancellationToken);
     }
 
