@@ -15,6 +15,7 @@ namespace EducationHub.Grpc.Internal;
 internal sealed class HttpServerCallContext : ServerCallContext
 {
     private readonly HttpContext _http;
+    private readonly CancellationToken _requestAborted;
     private readonly MethodBinding _binding;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
@@ -39,7 +40,8 @@ internal sealed class HttpServerCallContext : ServerCallContext
     {
         _http = http;
         _binding = binding;
-        _token = http.RequestAborted;
+        _requestAborted = http.RequestAborted;
+        _token = _requestAborted;
         ResponseCompressionAlgorithm = binding.Options.ResponseCompressionAlgorithm;
     }
 
@@ -82,7 +84,10 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
     public override IDictionary<object, object?> UserState => _userState ??= [];
 
-    public bool DeadlineExpired => _deadlineCts is { IsCancellationRequested: true } && !_http.RequestAborted.IsCancellationRequested;
+    // The request's token as it was at the start: the deadline timer's callback may still be running
+    // after the request ended and Kestrel recycled the HttpContext, whose RequestAborted then throws
+    // ObjectDisposedException, on a timer thread, which ended the process.
+    public bool DeadlineExpired => _deadlineCts is { IsCancellationRequested: true } && !_requestAborted.IsCancellationRequested;
 
     /// <summary>Completes when the call's deadline passes (not on client cancellation); null without a deadline.</summary>
     public Task? DeadlineReached => _deadlineReached?.Task;
@@ -162,7 +167,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
 
         _deadline = DateTime.UtcNow + timeout;
-        _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);
+        _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_requestAborted);
         _deadlineReached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _deadlineCts.Token.Register(static state =>
         {
