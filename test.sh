@@ -91,8 +91,15 @@ for trx in glob.glob(sys.argv[1] + "/*.trx"):
         continue
     attrs = dict(re.findall(r'(\w+)="(\d+)"', m.group(0)))
     passed += int(attrs.get("passed", 0))
-    failed += int(attrs.get("failed", 0)) + int(attrs.get("error", 0)) + int(attrs.get("timeout", 0)) + int(attrs.get("aborted", 0))
+    counted = int(attrs.get("failed", 0)) + int(attrs.get("error", 0)) + int(attrs.get("timeout", 0)) + int(attrs.get("aborted", 0))
+    failed += counted
     skipped += int(attrs.get("notExecuted", 0))
+    # A test host that crashes leaves a trx whose counters show only the tests that finished, all
+    # passed, under an outcome of Failed: the crash itself must count.
+    outcome = re.search(r'<ResultSummary outcome="(\w+)"', text)
+    if outcome and outcome.group(1) in ("Failed", "Aborted", "Error") and counted == 0:
+        print(f"   ({trx.rsplit('/', 1)[-1]}: the run ended {outcome.group(1)} with no failed test: the test host crashed; counted as one failure)")
+        failed += 1
 failed += int(sys.argv[2])
 print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
 sys.exit(1 if failed else 0)
