@@ -1,3 +1,4 @@
+using EducationHub.Grpc.Client;
 using EducationHub.Grpc.Internal;
 using EducationHub.Testing.Interop;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,20 @@ public sealed class CallContextLifetimeTests
         await call.DeadlineReached!.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(call.DeadlineExpired);
         call.Dispose();
+    }
+
+    [Fact]
+    public void A_client_deadline_firing_as_the_call_is_disposed_does_not_throw_on_the_timer_thread()
+    {
+        // The deadline's callback cancels the call's token source; the call may have been disposed
+        // a moment before. The inline callback threw ObjectDisposedException there.
+        var disposed = new CancellationTokenSource();
+        disposed.Dispose();
+        Assert.Null(Record.Exception(() => CallCancellation.Cancel(disposed)));
+
+        using var live = new CancellationTokenSource();
+        CallCancellation.Cancel(live);
+        Assert.True(live.IsCancellationRequested);
     }
 
     private static MethodBinding Binding()

@@ -21,6 +21,7 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
     private readonly GrpcMethod<TRequest, TResponse> _method;
     private readonly CallOptions _options;
     private readonly CancellationTokenSource? _deadlineCts;
+    private readonly CancellationTokenRegistration _deadlineRegistration;
     private readonly CancellationTokenSource _callCts;
     private readonly bool _compressRequests;
     private Task<HttpResponseMessage>? _sendTask;
@@ -64,7 +65,7 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
                 _deadlineCts.CancelAfter(remaining);
             }
 
-            _deadlineCts.Token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _callCts);
+            _deadlineRegistration = _deadlineCts.Token.UnsafeRegister(CallCancellation.Cancel, _callCts);
         }
     }
 
@@ -222,7 +223,7 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
         }
 
         using var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _callCts)
+            ? cancellationToken.UnsafeRegister(CallCancellation.Cancel, _callCts)
             : default;
         var max = _channel.Options.MaxReceiveMessageSize;
         while (true)
@@ -464,6 +465,8 @@ internal sealed class ClientCall<TRequest, TResponse> : IDisposable
         _pushContent?.Complete();
         _reader?.Complete();
         _response?.Dispose();
+        // Waits for a deadline callback already running, so none touches the sources after this.
+        _deadlineRegistration.Dispose();
         _deadlineCts?.Dispose();
         _callCts.Dispose();
     }
