@@ -2,8 +2,6 @@ using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace EducationHub.Platform.Tests.Persistence;
@@ -31,40 +29,34 @@ public sealed class AuditLogAppendOnlyTests
             EntityType = "case",
             EntityId = "42",
         };
-        await WithContextAsync(host, async db =>
+        await PlatformTestHost.QueryAsync(host.Services, db =>
         {
             db.Add(entry);
-            await db.SaveChangesAsync();
+            return db.SaveChangesAsync();
         });
 
         // A property changed on a loaded entry: found by change detection inside the save.
-        await WithContextAsync(host, async db =>
+        var error = await PlatformTestHost.QueryAsync(host.Services, async db =>
         {
             var loaded = await db.Set<AuditEntry>().SingleAsync(a => a.Id == entry.Id);
             loaded.Action = "case.never-read";
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
-            Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+            return await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         });
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
 
         // Deleted, and marked modified without a change, through the synchronous save as well.
-        await WithContextAsync(host, async db =>
+        await PlatformTestHost.QueryAsync(host.Services, async db =>
         {
             db.Remove(await db.Set<AuditEntry>().SingleAsync(a => a.Id == entry.Id));
-            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            return await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         });
-        await WithContextAsync(host, async db =>
+        await PlatformTestHost.QueryAsync(host.Services, async db =>
         {
             db.Entry(await db.Set<AuditEntry>().SingleAsync(a => a.Id == entry.Id)).State = EntityState.Modified;
-            Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+            return Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
         });
 
         var stored = await PlatformTestHost.QueryAsync(host.Services, db => db.Set<AuditEntry>().AsNoTracking().ToListAsync());
         Assert.Equal("case.read", Assert.Single(stored).Action);
-    }
-
-    private static async Task WithContextAsync(IHost host, Func<PlatformTestDbContext, Task> use)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await use(scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>());
     }
 }
