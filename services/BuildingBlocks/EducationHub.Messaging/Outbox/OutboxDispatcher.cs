@@ -161,12 +161,7 @@ public sealed class OutboxDispatcher<TContext>(
     /// </summary>
     private async Task<int> SettleAsync(List<OutboxPublishResult> finished)
     {
-        var failed = 0;
-        foreach (var result in finished)
-        {
-            if (result.Error is not null)
-                failed++;
-        }
+        var failed = finished.Count(r => r.Error is not null);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
