@@ -49,6 +49,9 @@ var raw = await RunRawAsync();
 // → RabbitMQ → idempotent consumer (inbox row + applied row, group-committed) → committed.
 // Phase 3 runs inside phase 2's host: the same gRPC call with nothing behind it.
 var (e2e, calls) = await RunEndToEndAsync();
+// Phase 4: raw again, paced at the end-to-end rate, so the broker's CPU per event can be compared at equal rates
+// (a broker batches less at a lower rate, so part of its higher cost end to end may be the rate alone).
+var rawPaced = await RunRawAsync(e2e.PerSecond);
 
 Console.WriteLine();
 Console.WriteLine("| path | events | seconds | events/s | p50 ms | p99 ms |");
@@ -65,6 +68,8 @@ Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
 StageRows("raw", raw.Clock);
 StageRows("end to end", e2e.Clock);
 Console.WriteLine();
+Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}.");
+Console.WriteLine();
 Console.WriteLine("CPU per event (ms of CPU time, from /proc; the machine has " + Environment.ProcessorCount + " cores, so a path cannot go faster");
 Console.WriteLine("than cores × 1000 / total ms per event even if nothing else runs):");
 Console.WriteLine();
@@ -73,13 +78,14 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:
 CpuRow("raw", raw);
 CpuRow("end to end", e2e);
 CpuRow("gRPC call alone (Echo: no write, no event)", calls);
+CpuRow($"raw, paced at the end-to-end rate ({rawPaced.PerSecond:0} events/s reached)", rawPaced);
 Console.WriteLine();
 var floorMs = calls.BenchMsPerEvent + raw.BenchMsPerEvent;
 Console.WriteLine($"gRPC call alone: {calls.PerSecond:0} calls/s from {writers} concurrent callers, p50 {calls.P50:0.0} ms, p99 {calls.P99:0.0} ms. A floor for");
 Console.WriteLine($"the end-to-end path's .NET CPU is the call plus raw publish/consume: {floorMs:0.00} ms/event; the rest ({e2e.BenchMsPerEvent - floorMs:0.00} ms) is the write, the outbox and the inbox.");
 return 0;
 
-async Task<Result> RunRawAsync()
+async Task<Result> RunRawAsync(double? pace = null)
 {
     var builder = CreateBuilder($"bench-raw-{run}");
     builder.Services.AddEventConsumer<RawConsumer, BenchDefinition<RawConsumer>>();
@@ -88,8 +94,10 @@ async Task<Result> RunRawAsync()
     var bus = host.Services.GetRequiredService<IBus>();
     try
     {
-        await WarmUpAsync("raw", bus, (n, clock) => PublishRawAsync(bus, n, clock));
-        return await MeasureAsync(bus, events, (n, clock) => PublishRawAsync(bus, n, clock));
+        // A paced run comes after the unpaced one in the same process: the JIT has already settled.
+        if (pace is null)
+            await WarmUpAsync("raw", bus, (n, clock) => PublishRawAsync(bus, n, clock, null));
+        return await MeasureAsync(bus, events, (n, clock) => PublishRawAsync(bus, n, clock, pace));
     }
     finally
     {
@@ -98,13 +106,17 @@ async Task<Result> RunRawAsync()
     }
 }
 
-async Task PublishRawAsync(IBus bus, int count, StageClock clock)
+async Task PublishRawAsync(IBus bus, int count, StageClock clock, double? perSecond)
 {
     // As many publishes in flight as the outbox dispatcher uses (one batch): same confirm pipelining.
     using var inflight = new SemaphoreSlim(200);
     var tasks = new List<Task>(count);
+    var start = Stopwatch.GetTimestamp();
     for (var i = 0; i < count; i++)
     {
+        // Paced: event i is not published before i / perSecond seconds (in steps of about 10 ms, as timers allow).
+        if (perSecond is { } rate && TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(start) is { TotalMilliseconds: > 5 } ahead)
+            await Task.Delay(ahead);
         await inflight.WaitAsync();
         var e = NewEvent(i, clock);
         tasks.Add(bus.Publish(e, ctx => ctx.MessageId = e.EventId).ContinueWith(_ => inflight.Release(), TaskScheduler.Default));
@@ -223,7 +235,8 @@ async Task<Result> MeasureAsync(IBus bus, int count, Func<int, StageClock, Task>
     if (finished != recorder.Done)
         throw new TimeoutException($"Only {recorder.Count} of {count} consumed");
     var latencies = recorder.Clock.Gaps(Stage.Started, Stage.Consumed);
-    return Finish(before, count, count / recorder.Clock.Rate(Stage.Consumed), latencies, recorder.Clock);
+    return Finish(before, count, count / recorder.Clock.Rate(Stage.Consumed), latencies, recorder.Clock)
+        with { Traffic = $"{(double)recorder.Publishes / count:0.000}, {(double)recorder.Deliveries / count:0.000}" };
 }
 
 Before Take()
@@ -317,6 +330,9 @@ internal sealed record Result(int Events, double Seconds, double P50, double P99
 
     /// <summary>CPU milliseconds this process spent per event.</summary>
     public double BenchMsPerEvent => Cpu.Bench * 1000 / Events;
+
+    /// <summary>Publishes and deliveries per event, when the path went through the broker.</summary>
+    public string Traffic { get; init; } = "n/a";
 
     public string Row(string name) => $"| {name} | {Events} | {Seconds:0.00} | {PerSecond:0} | {P50:0.0} | {P99:0.0} |";
 }

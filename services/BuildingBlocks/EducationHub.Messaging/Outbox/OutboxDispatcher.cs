@@ -27,8 +27,10 @@ public sealed class OutboxDispatcher<TContext>(
     where TContext : DbContext
 {
     // Rows queued for hand-off beyond this many batches are written unleased and claimed instead,
-    // so a dispatcher that falls behind its writers does not hold an unbounded queue in memory.
-    private const int HandOffBatchesQueued = 10;
+    // so a dispatcher that falls behind its writers does not hold an unbounded queue in memory
+    // (about 20 MB at 50). Not fewer: a claim scans past every leased row still queued, so a short
+    // queue made an overloaded dispatcher pay for claims exactly when it was already behind.
+    private const int HandOffBatchesQueued = 50;
 
     private readonly OutboxOptions _options = options.Value;
     private readonly string _name = typeof(TContext).Name;
