@@ -49,12 +49,29 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses a save that would change or delete an audit entry. Only the audit entries are
+    /// scanned for changes here: <c>Entries()</c> with automatic detection would scan every tracked
+    /// entity, and SaveChanges then scans them all again (about 1 % of the messaging benchmark's CPU).
+    /// </summary>
     private void GuardAppendOnly()
     {
-        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        var tracker = ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("The audit log is append-only: audit entries cannot be changed or deleted.");
+            foreach (var entry in tracker.Entries<AuditEntry>())
+            {
+                if (detect)
+                    entry.DetectChanges();
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                    throw new InvalidOperationException("The audit log is append-only: audit entries cannot be changed or deleted.");
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }
