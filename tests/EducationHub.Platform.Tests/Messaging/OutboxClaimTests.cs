@@ -75,6 +75,23 @@ public sealed class OutboxClaimTests
         Assert.Equal(rows.Select(r => r.Id).Order(), claimed.Order());
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_claim_skips_a_row_another_transaction_holds_instead_of_waiting_for_it()
+    {
+        await using var database = await ClaimDatabase.CreateAsync("postgres");
+        var t0 = DateTime.UtcNow.AddMinutes(-10);
+        var rows = Enumerable.Range(0, 3).Select(i => Row(t0.AddSeconds(i))).ToList();
+        await database.InsertAsync(rows);
+
+        // Another dispatcher's claim in progress holds the oldest row; without SKIP LOCKED this claim
+        // would wait for that transaction and then take the same row.
+        await using (await database.LockRowAsync(rows[0].Id))
+        {
+            var batch = await database.ClaimAsync(Guid.NewGuid(), batchSize: 10).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal([rows[1].Id, rows[2].Id], batch.Select(m => m.Id));
+        }
+    }
+
     private static OutboxMessage Row(DateTime createdAt, Action<OutboxMessage>? adjust = null)
     {
         var row = new OutboxMessage
@@ -137,11 +154,31 @@ public sealed class OutboxClaimTests
             return await OutboxStore.ClaimAsync(db, token, batchSize, Lease, CancellationToken.None);
         }
 
+        /// <summary>Holds a row lock on <paramref name="id"/> in an open transaction until disposed (then rolls back).</summary>
+        public async Task<IAsyncDisposable> LockRowAsync(Guid id)
+        {
+            var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
+            var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM outbox_messages WHERE id = {id} FOR UPDATE");
+            return new RowLock(scope, transaction);
+        }
+
         public async Task<List<OutboxMessage>> RowsAsync()
         {
             await using var scope = _host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
             return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
+        }
+
+        private sealed class RowLock(AsyncServiceScope scope, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) : IAsyncDisposable
+        {
+            public async ValueTask DisposeAsync()
+            {
+                await transaction.RollbackAsync();
+                await transaction.DisposeAsync();
+                await scope.DisposeAsync();
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -11,6 +11,22 @@ namespace EducationHub.Messaging.Outbox;
 /// </summary>
 internal static class OutboxStore
 {
+    // Parameters: {0} token, {1} lease end, {2} now, {3} batch size. PostgreSQL adds SKIP LOCKED, so
+    // concurrent dispatchers take disjoint rows instead of queueing behind each other; SQLite has a
+    // single writer, so the one UPDATE is atomic without it.
+    private const string ClaimSql = """
+        UPDATE outbox_messages SET locked_by = {0}, locked_until = {1}
+        WHERE id IN (
+            SELECT id FROM outbox_messages
+            WHERE delivered_at IS NULL AND (locked_until IS NULL OR locked_until < {2})
+            ORDER BY created_at
+            LIMIT {3}
+            /* row locks */)
+        RETURNING *
+        """;
+
+    private const string RowLocksMarker = "/* row locks */";
+
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> pending rows, oldest first, and returns them: one
     /// <c>UPDATE ... RETURNING</c> round trip on both providers (it was an UPDATE and then a SELECT
@@ -20,30 +36,9 @@ internal static class OutboxStore
     {
         var now = DateTime.UtcNow;
         var until = now + lease;
-        // PostgreSQL: SKIP LOCKED, so concurrent dispatchers take disjoint rows instead of queueing
-        // behind each other. SQLite has a single writer, so the one UPDATE is atomic without it.
-        var claim = db.Database.IsPostgreSql()
-            ? db.Set<OutboxMessage>().FromSql($"""
-                UPDATE outbox_messages SET locked_by = {token}, locked_until = {until}
-                WHERE id IN (
-                    SELECT id FROM outbox_messages
-                    WHERE delivered_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
-                    ORDER BY created_at
-                    LIMIT {batchSize}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING *
-                """)
-            : db.Set<OutboxMessage>().FromSql($"""
-                UPDATE outbox_messages SET locked_by = {token}, locked_until = {until}
-                WHERE id IN (
-                    SELECT id FROM outbox_messages
-                    WHERE delivered_at IS NULL AND (locked_until IS NULL OR locked_until < {now})
-                    ORDER BY created_at
-                    LIMIT {batchSize})
-                RETURNING *
-                """);
+        var sql = ClaimSql.Replace(RowLocksMarker, db.Database.IsPostgreSql() ? "FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal);
         // Not composable (an UPDATE), so no OrderBy in SQL: RETURNING gives no order, sort here.
-        var batch = await claim.AsNoTracking().ToListAsync(ct);
+        var batch = await db.Set<OutboxMessage>().FromSqlRaw(sql, token, until, now, batchSize).AsNoTracking().ToListAsync(ct);
         batch.Sort(static (a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
         return batch;
     }
