@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using EducationHub.Messaging;
 using EducationHub.Messaging.DeadLetters;
+using Microsoft.Extensions.Logging;
+using EducationHub.Platform.Tests.Persistence;
 using EducationHub.Messaging.Outbox;
 using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.Testing.Infrastructure;
@@ -111,6 +113,8 @@ public sealed class RabbitMqOutboxTests
 
         var builder = PlatformTestHost.CreateBuilder(pg.ConnectionString, rabbit, prefix);
         builder.Services.AddEventConsumer<PoisonConsumer, QuickRetryDefinition<PoisonConsumer>>();
+        var errorLog = new ErrorLogRecorder();
+        builder.Logging.AddProvider(errorLog);
         using var host = await PlatformTestHost.StartAsync(builder);
         try
         {
@@ -140,6 +144,10 @@ public sealed class RabbitMqOutboxTests
             var received = await PlatformTestHost.QueryAsync(host.Services, db => db.Received.Select(r => r.EventId).ToListAsync());
             Assert.Equal(events.Where(e => !e.Poison).Select(e => e.EventId).Order(), received.Order());
             Assert.Equal(1, Interlocked.Read(ref deadLettered));
+            // And one log line for it (event 3300), naming the message and the queue.
+            var line = Assert.Single(errorLog.Errors, e => e.Contains("[3300]", StringComparison.Ordinal));
+            Assert.Contains(poison.EventId.ToString(), line, StringComparison.Ordinal);
+            Assert.Contains(queue, line, StringComparison.Ordinal);
         }
         finally
         {
