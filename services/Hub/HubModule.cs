@@ -37,6 +37,7 @@ public static class HubModule
         builder.Services.AddScoped<RiskListService>();
         builder.Services.AddScoped<DecisionService>();
         builder.Services.AddScoped<SchoolProfileService>();
+        builder.Services.AddScoped<ReadAudit>();
         builder.Services.AddScoped<TimelineIngestor>();
 
         AddConsumer<SchoolRegisteredConsumer>(builder.Services);

@@ -4,17 +4,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Complaints.Application;
 
-/// <summary>Read side: one complaint, filtered pages, theme counts and campaigns.</summary>
+/// <summary>
+/// Read side: one complaint, filtered pages, theme counts and campaigns. Reads that return
+/// complainants' personal data (one complaint, a page of complaints) are sensitive: each appends an
+/// audit entry naming the reader before it returns. Theme counts and campaigns carry none.
+/// </summary>
 public sealed class ComplaintQueries(ComplaintsDbContext db)
 {
+    public const string ReadAction = "complaint.read";
+    public const string ListedAction = "complaints.listed";
+
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
     public static readonly IReadOnlyList<int> DefaultThemeWindows = [30, 90, 365];
 
-    public async Task<Complaint> GetAsync(Guid id, CancellationToken ct) =>
-        await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new ComplaintNotFoundException(id);
+    public async Task<Complaint> GetAsync(Guid id, Actor reader, CancellationToken ct)
+    {
+        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new ComplaintNotFoundException(id);
+        await AuditReadAsync(reader, ReadAction, id.ToString(), ct);
+        return complaint;
+    }
 
+    /// <summary>A page of complaints; audited once per call, with the school filter ("all" without one) as the entity.</summary>
     public async Task<(IReadOnlyList<Complaint> Page, int? NextOffset)> ListAsync(
+        int? urn, ComplaintStatus? status, bool overdueOnly, DateOnly today, int offset, int pageSize, Actor reader, CancellationToken ct)
+    {
+        var result = await PageAsync(urn, status, overdueOnly, today, offset, pageSize, ct);
+        await AuditReadAsync(reader, ListedAction, urn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all", ct);
+        return result;
+    }
+
+    private async Task AuditReadAsync(Actor reader, string action, string entityId, CancellationToken ct)
+    {
+        db.Audit(reader.Organisation, reader.Subject, action, "complaint", entityId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<(IReadOnlyList<Complaint> Page, int? NextOffset)> PageAsync(
         int? urn, ComplaintStatus? status, bool overdueOnly, DateOnly today, int offset, int pageSize, CancellationToken ct)
     {
         var query = db.Complaints.AsNoTracking().AsQueryable();

@@ -30,7 +30,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(ReadScope)]
     public Task<Proto.Complaint> GetComplaint(Proto.GetComplaintRequest request, ServerCallContext context) =>
-        Run(async () => (await queries.GetAsync(ParseId(request.ComplaintId), context.CancellationToken)).ToMessage(Today));
+        Run(async () => (await queries.GetAsync(ParseId(request.ComplaintId), Actor(context), context.CancellationToken)).ToMessage(Today));
 
     [RequiresScope(ReadScope)]
     public Task<Proto.ListComplaintsResponse> ListComplaints(Proto.ListComplaintsRequest request, ServerCallContext context) =>
@@ -46,7 +46,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
             errors.ThrowIfAny();
 
             var pageSize = request.PageSize == 0 ? ComplaintQueries.DefaultPageSize : request.PageSize;
-            var (page, next) = await queries.ListAsync(request.Urn == 0 ? null : request.Urn, status, request.OverdueOnly, Today, offset, pageSize, context.CancellationToken);
+            var (page, next) = await queries.ListAsync(request.Urn == 0 ? null : request.Urn, status, request.OverdueOnly, Today, offset, pageSize, Actor(context), context.CancellationToken);
             var response = new Proto.ListComplaintsResponse { NextPageToken = next?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" };
             response.Complaints.AddRange(page.Select(c => c.ToMessage(Today)));
             return response;

@@ -37,10 +37,10 @@ public static class DashboardEndpoints
         });
         pages.MapGet("", () => Results.Redirect("/hub/risk-list"));
         pages.MapGet("/risk-list", ListPage);
-        pages.MapGet("/risk-list.csv", (HttpContext http, RiskListService lists, PriorityModel model, TimeProvider clock, CancellationToken ct) =>
-            Export(http, lists, model, clock, "csv", ct));
-        pages.MapGet("/risk-list.xlsx", (HttpContext http, RiskListService lists, PriorityModel model, TimeProvider clock, CancellationToken ct) =>
-            Export(http, lists, model, clock, "xlsx", ct));
+        pages.MapGet("/risk-list.csv", (HttpContext http, RiskListService lists, ReadAudit audit, PriorityModel model, TimeProvider clock, CancellationToken ct) =>
+            Export(http, lists, audit, model, clock, "csv", ct));
+        pages.MapGet("/risk-list.xlsx", (HttpContext http, RiskListService lists, ReadAudit audit, PriorityModel model, TimeProvider clock, CancellationToken ct) =>
+            Export(http, lists, audit, model, clock, "xlsx", ct));
         pages.MapGet("/schools/{urn:int}", SchoolProfile);
         return app;
     }
@@ -66,11 +66,13 @@ public static class DashboardEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> SchoolProfile(int urn, SchoolProfileService profiles, PriorityModel model, CancellationToken ct)
+    private static async Task<IResult> SchoolProfile(int urn, HttpContext http, SchoolProfileService profiles, ReadAudit audit, PriorityModel model, CancellationToken ct)
     {
         try
         {
             var profile = await profiles.GetAsync(urn, 200, ct);
+            var viewer = DashboardAuth.Viewer(http);
+            await audit.SchoolProfileAsync(urn, viewer.Organisation, viewer.Subject, ct);
             return Results.Content(SchoolPage.Render(profile, model.Threshold), "text/html; charset=utf-8");
         }
         catch (HubNotFoundException ex)
@@ -79,11 +81,13 @@ public static class DashboardEndpoints
         }
     }
 
-    private static async Task<IResult> Export(HttpContext http, RiskListService lists, PriorityModel model, TimeProvider clock, string format, CancellationToken ct)
+    private static async Task<IResult> Export(HttpContext http, RiskListService lists, ReadAudit audit, PriorityModel model, TimeProvider clock, string format, CancellationToken ct)
     {
         var (month, query) = Parse(http.Request, clock);
         if (month is null) return Results.BadRequest("month must be YYYY-MM");
         var list = await lists.GetAsync(month.Value, ct);
+        var viewer = DashboardAuth.Viewer(http);
+        await audit.RiskListExportAsync(month.Value, format, viewer.Organisation, viewer.Subject, ct);
         var sheet = RiskListSheet.Build(ProtoMapper.Summary(list, model.Bands.Select(b => b.Name).ToList()), query.Apply(list.Entries).Select(ProtoMapper.Entry));
         var buffer = new MemoryStream();
         if (format == "csv") CsvWriter.Write(buffer, sheet);

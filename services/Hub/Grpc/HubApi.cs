@@ -8,7 +8,7 @@ using Pb = EducationHub.Protos.Hub.V1;
 namespace EducationHub.Hub.Grpc;
 
 /// <summary>The hub's gRPC API (educationhub.hub.v1.HubService).</summary>
-public sealed class HubApi(RiskListService lists, DecisionService decisions, SchoolProfileService profiles, PriorityModel model) : IGrpcService
+public sealed class HubApi(RiskListService lists, DecisionService decisions, SchoolProfileService profiles, ReadAudit audit, PriorityModel model) : IGrpcService
 {
     public static ServiceDescriptor Descriptor => Pb.HubReflection.Descriptor.FindTypeByName<ServiceDescriptor>("HubService");
 
@@ -85,6 +85,8 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         if (request.TimelineLimit is < 0 or > 1000) errors.Add("timeline_limit", "must be between 0 and 1000 (0 means 200)");
         errors.ThrowIfAny();
         var p = await Guard(() => profiles.GetAsync(urn, request.TimelineLimit == 0 ? 200 : request.TimelineLimit, context.CancellationToken));
+        var caller = context.GetCaller();
+        await audit.SchoolProfileAsync(urn, caller.Organisation, caller.Subject, context.CancellationToken);
         var s = p.School;
         var result = new Pb.SchoolProfile
         {

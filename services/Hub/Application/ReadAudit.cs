@@ -1,0 +1,29 @@
+using EducationHub.Hub.Domain;
+using EducationHub.Hub.Infrastructure;
+
+namespace EducationHub.Hub.Application;
+
+/// <summary>
+/// Audits the hub's sensitive reads: one school's profile (its whole timeline of concerns, from
+/// whistleblowing, complaints, governance and partners) and risk-list exports (the list leaving the
+/// system as a file). Paging through the monthly list itself, which every group member pulls, is not
+/// audited per call; see docs/hub.md.
+/// </summary>
+public sealed class ReadAudit(HubDbContext db)
+{
+    public const string SchoolProfileRead = "school_profile.read";
+    public const string RiskListExported = "risklist.exported";
+
+    public async Task SchoolProfileAsync(int urn, string organisation, string subject, CancellationToken ct)
+    {
+        db.Audit(organisation, subject, SchoolProfileRead, "school", urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Entity id: the month and the file format, e.g. <c>2026-11.csv</c>.</summary>
+    public async Task RiskListExportAsync(RiskMonth month, string format, string organisation, string subject, CancellationToken ct)
+    {
+        db.Audit(organisation, subject, RiskListExported, "risklist", $"{month}.{format}");
+        await db.SaveChangesAsync(ct);
+    }
+}
