@@ -1,4 +1,5 @@
 using EducationHub.Grpc;
+using EducationHub.ServiceDefaults.Auth;
 using EducationHub.Protos.SchoolRisk.V1;
 using EducationHub.SchoolRisk.Application.Signals;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,9 @@ public sealed partial class SchoolRiskApi
         var school = await FindSchool(request.Urn, context.CancellationToken);
         var evidence = await assessor.EvidenceAsync(school.Urn, calendar.Today, context.CancellationToken);
         var found = await signals.ListAsync([.. evidence.Lineage], request.IncludeSuperseded, context.CancellationToken);
+        // A sensitive read: partners' observations in their own words, with named authors.
+        db.Audit(Caller(context), "signals.listed", "school", school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListSignalsResponse();
         response.Signals.AddRange(found.Select(s => s.ToProto()));
         return response;

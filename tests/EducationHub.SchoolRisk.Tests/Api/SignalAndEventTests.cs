@@ -67,6 +67,10 @@ public sealed class SignalAndEventTests(SchoolRiskHostFixture fixture)
         var audit = await db.Set<AuditEntry>().Where(a => a.EntityId == submitted.SignalId || a.EntityId == corrected.SignalId).ToListAsync();
         Assert.Contains(audit, a => a.Action == "signal.submitted" && a.Organisation == "birmingham-sip");
         Assert.Contains(audit, a => a.Action == "signal.corrected" && a.Organisation == "birmingham-sip");
+        // Listing signals is a sensitive read (partners' observations, named authors): both lists above were audited.
+        var urnText = urn.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var listed = await db.Set<AuditEntry>().CountAsync(a => a.Action == "signals.listed" && a.EntityType == "school" && a.EntityId == urnText && a.Organisation == "ofsted");
+        Assert.True(listed >= 2, $"expected both ListSignals calls audited, found {listed}");
         await WaitForDelivery(db, "PartnerSignalSubmitted", corrected.SignalId);
     }
 
