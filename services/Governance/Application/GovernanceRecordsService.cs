@@ -94,7 +94,8 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, WriteGroupC
         return concern;
     }
 
-    public async Task<IReadOnlyList<GovernanceConcern>> ListConcernsAsync(int? urn, bool includeClosed, CancellationToken ct)
+    /// <summary>Concerns about a school's governance (they may name people): a sensitive read, audited as <c>concerns.listed</c> once per call.</summary>
+    public async Task<IReadOnlyList<GovernanceConcern>> ListConcernsAsync(int? urn, bool includeClosed, Caller reader, CancellationToken ct)
     {
         IQueryable<GovernanceConcern> q = db.Concerns.AsNoTracking();
         if (urn is { } u)
@@ -107,7 +108,10 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, WriteGroupC
             q = q.Where(c => c.ClosedOn == null);
         }
 
-        return await q.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).Take(1000).ToListAsync(ct);
+        var concerns = await q.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).Take(1000).ToListAsync(ct);
+        db.Audit(reader.Organisation, reader.Subject, "concerns.listed", "concern", urn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all");
+        await db.SaveChangesAsync(ct);
+        return concerns;
     }
 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int urn, CancellationToken ct) =>

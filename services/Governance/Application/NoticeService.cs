@@ -167,11 +167,14 @@ public sealed class NoticeService(GovernanceDbContext db, WriteGroupCommit<Gover
         return document;
     }
 
-    public async Task<(NoticeDocument Document, byte[] Content)> GetDocumentAsync(Guid documentId, CancellationToken ct)
+    /// <summary>A document's content (letters, reports): a sensitive read, audited as <c>document.read</c> with the reader.</summary>
+    public async Task<(NoticeDocument Document, byte[] Content)> GetDocumentAsync(Guid documentId, Caller reader, CancellationToken ct)
     {
         var document = await db.NoticeDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct)
             ?? throw new NotFoundException("document", documentId.ToString());
         var content = await db.NoticeDocumentContents.AsNoTracking().Where(c => c.DocumentId == documentId).Select(c => c.Content).SingleAsync(ct);
+        db.Audit(reader.Organisation, reader.Subject, "document.read", "document", documentId.ToString());
+        await db.SaveChangesAsync(ct);
         return (document, content);
     }
 

@@ -80,7 +80,7 @@ public sealed partial class GovernanceApi
     public async Task<Pb.ListGovernanceConcernsResponse> ListGovernanceConcerns(Pb.ListGovernanceConcernsRequest r, ServerCallContext context)
     {
         var response = new Pb.ListGovernanceConcernsResponse();
-        response.Concerns.AddRange((await records.ListConcernsAsync(r.Urn == 0 ? null : r.Urn, r.IncludeClosed, context.CancellationToken)).Select(Mapping.ToProto));
+        response.Concerns.AddRange((await records.ListConcernsAsync(r.Urn == 0 ? null : r.Urn, r.IncludeClosed, CallerOf(context), context.CancellationToken)).Select(Mapping.ToProto));
         return response;
     }
 

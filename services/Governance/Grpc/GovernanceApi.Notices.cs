@@ -74,7 +74,7 @@ public sealed partial class GovernanceApi
     [RequiresScope(ReadScope)]
     public async Task<Pb.NoticeDocumentContent> GetNoticeDocument(Pb.GetNoticeDocumentRequest request, ServerCallContext context)
     {
-        var (document, content) = await notices.GetDocumentAsync(IdOf(request.DocumentId), context.CancellationToken);
+        var (document, content) = await notices.GetDocumentAsync(IdOf(request.DocumentId), CallerOf(context), context.CancellationToken);
         return Mapping.ToProto(document, content);
     }
 

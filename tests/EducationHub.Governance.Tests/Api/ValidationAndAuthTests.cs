@@ -97,4 +97,37 @@ public sealed class ValidationAndAuthTests(SqliteHostFixture fixture) : IClassFi
         Assert.Equal("notice", entry.EntityType);
         Assert.Equal("Regional Director West Midlands", entry.Organisation);
     }
+
+    [Fact]
+    public async Task Document_reads_and_concern_lists_are_audited_with_the_readers_organisation()
+    {
+        var notice = await new Scenario(_host).NoticeIn(Pb.NoticeStatus.Issued);
+        var document = await _host.Call<Pb.AttachNoticeDocumentRequest, Pb.NoticeDocument>("AttachNoticeDocument", new Pb.AttachNoticeDocumentRequest
+        {
+            NoticeId = notice.NoticeId,
+            FileName = "letter.pdf",
+            ContentType = "application/pdf",
+            Content = Google.Protobuf.ByteString.CopyFrom("%PDF-1.7\nLetter to the chair of governors\n%%EOF"u8.ToArray()),
+        });
+        var urn = Scenario.NewUrn();
+        await _host.Call<Pb.RaiseGovernanceConcernRequest, Pb.GovernanceConcern>("RaiseGovernanceConcern", new Pb.RaiseGovernanceConcernRequest
+        {
+            Urn = urn, Severity = Pb.ConcernSeverity.High, Source = Pb.ConcernSource.Officer, Summary = "Chair acting alone",
+        });
+
+        await _host.Call<Pb.GetNoticeDocumentRequest, Pb.NoticeDocumentContent>("GetNoticeDocument", new Pb.GetNoticeDocumentRequest { DocumentId = document.DocumentId }, _host.ReadToken);
+        await _host.Call<Pb.ListGovernanceConcernsRequest, Pb.ListGovernanceConcernsResponse>("ListGovernanceConcerns", new Pb.ListGovernanceConcernsRequest { Urn = urn }, _host.ReadToken);
+
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        var urnText = urn.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reads = await db.AuditEntries.AsNoTracking()
+            .Where(a => (a.Action == "document.read" && a.EntityId == document.DocumentId) || (a.Action == "concerns.listed" && a.EntityId == urnText))
+            .OrderBy(a => a.At).ThenBy(a => a.Id)
+            .Select(a => new { a.Action, a.EntityType, a.Organisation })
+            .ToListAsync();
+        Assert.Equal(
+            [("document.read", "document", "Ofsted"), ("concerns.listed", "concern", "Ofsted")],
+            reads.Select(r => (r.Action, r.EntityType, r.Organisation)));
+    }
 }
