@@ -1,5 +1,6 @@
 using EducationHub.Hub.Domain;
 using EducationHub.Hub.Infrastructure;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.Hub.Application;
 
@@ -14,16 +15,16 @@ public sealed class ReadAudit(HubDbContext db)
     public const string SchoolProfileRead = "school_profile.read";
     public const string RiskListExported = "risklist.exported";
 
-    public async Task SchoolProfileAsync(int urn, string organisation, string subject, CancellationToken ct)
+    public async Task SchoolProfileAsync(int urn, CallerIdentity reader, CancellationToken ct)
     {
-        db.Audit(organisation, subject, SchoolProfileRead, "school", urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        db.Audit(reader, SchoolProfileRead, "school", urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Entity id: the month and the file format, e.g. <c>2026-11.csv</c>.</summary>
-    public async Task RiskListExportAsync(RiskMonth month, string format, string organisation, string subject, CancellationToken ct)
+    public async Task RiskListExportAsync(RiskMonth month, string format, CallerIdentity reader, CancellationToken ct)
     {
-        db.Audit(organisation, subject, RiskListExported, "risklist", $"{month}.{format}");
+        db.Audit(reader, RiskListExported, "risklist", $"{month}.{format}");
         await db.SaveChangesAsync(ct);
     }
 }

@@ -71,8 +71,7 @@ public static class DashboardEndpoints
         try
         {
             var profile = await profiles.GetAsync(urn, 200, ct);
-            var viewer = DashboardAuth.Viewer(http);
-            await audit.SchoolProfileAsync(urn, viewer.Organisation, viewer.Subject, ct);
+            await audit.SchoolProfileAsync(urn, DashboardAuth.Viewer(http), ct);
             return Results.Content(SchoolPage.Render(profile, model.Threshold), "text/html; charset=utf-8");
         }
         catch (HubNotFoundException ex)
@@ -86,8 +85,7 @@ public static class DashboardEndpoints
         var (month, query) = Parse(http.Request, clock);
         if (month is null) return Results.BadRequest("month must be YYYY-MM");
         var list = await lists.GetAsync(month.Value, ct);
-        var viewer = DashboardAuth.Viewer(http);
-        await audit.RiskListExportAsync(month.Value, format, viewer.Organisation, viewer.Subject, ct);
+        await audit.RiskListExportAsync(month.Value, format, DashboardAuth.Viewer(http), ct);
         var sheet = RiskListSheet.Build(ProtoMapper.Summary(list, model.Bands.Select(b => b.Name).ToList()), query.Apply(list.Entries).Select(ProtoMapper.Entry));
         var buffer = new MemoryStream();
         if (format == "csv") CsvWriter.Write(buffer, sheet);

@@ -85,8 +85,7 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         if (request.TimelineLimit is < 0 or > 1000) errors.Add("timeline_limit", "must be between 0 and 1000 (0 means 200)");
         errors.ThrowIfAny();
         var p = await Guard(() => profiles.GetAsync(urn, request.TimelineLimit == 0 ? 200 : request.TimelineLimit, context.CancellationToken));
-        var caller = context.GetCaller();
-        await audit.SchoolProfileAsync(urn, caller.Organisation, caller.Subject, context.CancellationToken);
+        await audit.SchoolProfileAsync(urn, context.GetCaller(), context.CancellationToken);
         var s = p.School;
         var result = new Pb.SchoolProfile
         {
