@@ -23,10 +23,10 @@ public sealed class OutboxClaimTests
     {
         await using var database = await ClaimDatabase.CreateAsync(provider);
         var t0 = DateTime.UtcNow.AddMinutes(-10);
-        var delivered = Row(t0, r => r.DeliveredAt = t0.AddSeconds(1));
-        var leasedElsewhere = Row(t0.AddSeconds(1), r => (r.LockedBy, r.LockedUntil) = (Guid.NewGuid(), DateTime.UtcNow.AddMinutes(1)));
-        var leaseExpired = Row(t0.AddSeconds(2), r => (r.LockedBy, r.LockedUntil, r.Attempts) = (Guid.NewGuid(), DateTime.UtcNow.AddSeconds(-1), 2));
-        var pending = Enumerable.Range(3, 5).Select(i => Row(t0.AddSeconds(i))).ToList();
+        var delivered = OutboxRows.At(t0, r => r.DeliveredAt = t0.AddSeconds(1));
+        var leasedElsewhere = OutboxRows.At(t0.AddSeconds(1), r => (r.LockedBy, r.LockedUntil) = (Guid.NewGuid(), DateTime.UtcNow.AddMinutes(1)));
+        var leaseExpired = OutboxRows.At(t0.AddSeconds(2), r => (r.LockedBy, r.LockedUntil, r.Attempts) = (Guid.NewGuid(), DateTime.UtcNow.AddSeconds(-1), 2));
+        var pending = Enumerable.Range(3, 5).Select(i => OutboxRows.At(t0.AddSeconds(i))).ToList();
         // Inserted newest first, so a claim that returned rows in insertion order would fail.
         await database.InsertAsync([.. pending.AsEnumerable().Reverse(), leaseExpired, leasedElsewhere, delivered]);
         var token = Guid.NewGuid();
@@ -56,7 +56,7 @@ public sealed class OutboxClaimTests
     {
         await using var database = await ClaimDatabase.CreateAsync(provider);
         var t0 = DateTime.UtcNow.AddMinutes(-10);
-        var rows = Enumerable.Range(0, 120).Select(i => Row(t0.AddMilliseconds(i))).ToList();
+        var rows = Enumerable.Range(0, 120).Select(i => OutboxRows.At(t0.AddMilliseconds(i))).ToList();
         await database.InsertAsync(rows);
 
         var claimed = new ConcurrentBag<Guid>();
@@ -80,7 +80,7 @@ public sealed class OutboxClaimTests
     {
         await using var database = await ClaimDatabase.CreateAsync("postgres");
         var t0 = DateTime.UtcNow.AddMinutes(-10);
-        var rows = Enumerable.Range(0, 3).Select(i => Row(t0.AddSeconds(i))).ToList();
+        var rows = Enumerable.Range(0, 3).Select(i => OutboxRows.At(t0.AddSeconds(i))).ToList();
         await database.InsertAsync(rows);
 
         // Another dispatcher's claim in progress holds the oldest row; without SKIP LOCKED this claim
@@ -90,21 +90,6 @@ public sealed class OutboxClaimTests
             var batch = await database.ClaimAsync(Guid.NewGuid(), batchSize: 10).WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal([rows[1].Id, rows[2].Id], batch.Select(m => m.Id));
         }
-    }
-
-    private static OutboxMessage Row(DateTime createdAt, Action<OutboxMessage>? adjust = null)
-    {
-        var row = new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            Type = "EducationHub.Contracts.V1.Example, EducationHub.Contracts",
-            Payload = $$"""{"n":{{createdAt.Ticks}}}""",
-            TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01",
-            TraceState = "ehub=1",
-            CreatedAt = createdAt,
-        };
-        adjust?.Invoke(row);
-        return row;
     }
 
     /// <summary>A migrated PlatformTestDbContext database with no dispatcher, recording the SQL of every command.</summary>

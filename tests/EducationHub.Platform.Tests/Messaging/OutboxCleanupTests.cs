@@ -65,18 +65,10 @@ public sealed class OutboxCleanupTests
     }
 
     /// <summary>A row leased to a dispatcher elsewhere, so this host's dispatcher neither takes it over nor publishes it.</summary>
-    private static OutboxMessage Row(DateTime createdAt, Action<OutboxMessage> adjust)
-    {
-        var row = new OutboxMessage
+    private static OutboxMessage Row(DateTime createdAt, Action<OutboxMessage> adjust) =>
+        OutboxRows.At(createdAt, r =>
         {
-            Id = Guid.NewGuid(),
-            Type = "EducationHub.Contracts.V1.Example, EducationHub.Contracts",
-            Payload = "{}",
-            CreatedAt = createdAt,
-            LockedBy = Guid.NewGuid(),
-            LockedUntil = DateTime.UtcNow.AddHours(1),
-        };
-        adjust(row);
-        return row;
-    }
+            (r.LockedBy, r.LockedUntil) = (Guid.NewGuid(), DateTime.UtcNow.AddHours(1));
+            adjust(r);
+        });
 }
