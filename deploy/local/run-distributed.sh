@@ -67,11 +67,14 @@ if [ -z "${EHUB_RABBITMQ_URL:-}" ]; then
 fi
 PG_PORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$EHUB_POSTGRES")
 
-# One development signing key for all services, so a token from `ehub token` works everywhere.
-# Made here, before any service starts, so no two services race to create different keys.
-# (Development tokens are refused when ASPNETCORE_ENVIRONMENT=Production.)
+# The run's token signing key stands in for a partner identity provider: the services trust only
+# its public key, configured as in Kubernetes (Auth__Issuer + Auth__SigningKeyPemFile), so the
+# development-token mode stays off in the distributed run. Tokens are minted with the private key
+# by `ehub token --key-file`, deploy/local/dev-token.py or the tests (issuer educationhub-dev).
 KEY="$DIR/dev-signing-key.pem"
 [ -f "$KEY" ] || (umask 077; openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$KEY" 2>/dev/null)
+PUBLIC_KEY="$DIR/partner-signing-key.pub.pem"
+openssl pkey -in "$KEY" -pubout -out "$PUBLIC_KEY" 2>/dev/null
 # Whistleblowing secrets as the Kubernetes Secret supplies them (a master key and the receipt
 # pepper), kept in the run directory so a restarted service can still read its cases.
 if [ ! -f "$DIR/whistleblowing.secrets" ]; then
@@ -106,8 +109,9 @@ write_launcher() {
       echo "export Messaging__Transport=RabbitMq"
       echo "export ConnectionStrings__rabbitmq='$EHUB_RABBITMQ_URL'"
       echo "export ConnectionStrings__$name='$EHUB_POSTGRES;Database=$db'"
-      echo "export Auth__DevelopmentTokens=true"
-      echo "export Auth__DevelopmentKeyPath='$KEY'"
+      echo "export Auth__Issuer=educationhub-dev"
+      echo "export Auth__Audience=educationhub"
+      echo "export Auth__SigningKeyPemFile='$PUBLIC_KEY'"
       if [ -n "$PREFIX" ]; then echo "export Messaging__EndpointPrefix='${PREFIX}${name}'"; fi
     fi
     if [ "$name" = whistleblowing ]; then
