@@ -15,9 +15,26 @@ namespace EducationHub.Messaging;
 public static class MessagingHostBuilderExtensions
 {
     /// <summary>
+    /// On the in-memory transport a service's events reach only consumers in its own process, and the
+    /// outbox still marks them delivered: a deployed service that fell back to it for want of a setting
+    /// would lose every event it publishes to the other services, silently. So a Production host must
+    /// say which transport it wants; the in-memory default is for development and the single-process run.
+    /// </summary>
+    private static void RefuseImplicitInMemoryInProduction(IHostApplicationBuilder builder)
+    {
+        if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration[$"{MessagingOptions.Section}:{nameof(MessagingOptions.Transport)}"]))
+        {
+            throw new InvalidOperationException(
+                "Messaging:Transport is not set. In Production set it to RabbitMq (with ConnectionStrings:rabbitmq) for a service of " +
+                "the distributed run, or to InMemory only when every service runs in this one process: on InMemory, events for other processes are lost.");
+        }
+    }
+
+    /// <summary>
     /// Builds the process's one MassTransit bus (called once, by AddServiceDefaults). Every
     /// consumer added with AddEventConsumer lands on it; the transport comes from
-    /// <c>Messaging:Transport</c> (InMemory by default, or RabbitMq with <c>ConnectionStrings:rabbitmq</c>).
+    /// <c>Messaging:Transport</c> (RabbitMq with <c>ConnectionStrings:rabbitmq</c>, or InMemory: the default
+    /// outside Production, which must set it).
     /// Also registers readiness health checks (tag "ready"): MassTransit's bus and, on RabbitMQ, the broker connection.
     /// </summary>
     public static IHostApplicationBuilder AddEducationHubMessaging(this IHostApplicationBuilder builder)
@@ -27,6 +44,7 @@ public static class MessagingHostBuilderExtensions
             return builder;
 
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        RefuseImplicitInMemoryInProduction(builder);
         var rabbitUrl = builder.Configuration.GetConnectionString("rabbitmq");
         if (options.Transport == MessagingTransport.RabbitMq && string.IsNullOrWhiteSpace(rabbitUrl))
             throw new InvalidOperationException("Messaging:Transport is RabbitMq but ConnectionStrings:rabbitmq is not set (an amqp:// URI).");
