@@ -5,6 +5,12 @@ namespace EducationHub.Whistleblowing.Application;
 /// <summary>Fixed audit verbs (no free text ever enters the audit log).</summary>
 public static class AuditActions
 {
+    // Intake writes, made by the portal on a reporter's behalf: the actor is the portal's service
+    // identity, never the reporter (who is anonymous), and the entry names only the case.
+    public const string Reported = "case.reported";
+    public const string ReporterReplied = "case.reporter-replied";
+    public const string InformationAdded = "case.information-added";
+
     public const string CasesListed = "cases.listed";
     public const string DueListed = "cases.due-listed";
     public const string CaseRead = "case.read";

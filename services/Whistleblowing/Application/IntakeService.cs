@@ -9,11 +9,16 @@ namespace EducationHub.Whistleblowing.Application;
 /// <summary>
 /// What the public portal can do on a reporter's behalf: submit, and with the receipt code read
 /// and continue the conversation. Nothing here logs or stores anything about the reporter's
-/// connection; content is encrypted before it reaches the database.
+/// connection; content is encrypted before it reaches the database. Every write is audited in its
+/// own SaveChanges under the calling portal's identity (<see cref="Actor"/> from its token), with a
+/// fixed verb and the case id only: the audit log outlives the purge, so no reporter data goes in.
 /// </summary>
 public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock, ReceiptHashingQueue hashingQueue)
 {
-    public async Task<SubmissionReceipt> SubmitAsync(NewReport report, CancellationToken ct)
+    /// <summary>For in-process callers that hold no token (the AllInOne demo): audited as <see cref="AuditActions.System"/>.</summary>
+    public Task<SubmissionReceipt> SubmitAsync(NewReport report, CancellationToken ct) => SubmitAsync(AuditActions.System, report, ct);
+
+    public async Task<SubmissionReceipt> SubmitAsync(Actor portal, NewReport report, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // Random (v4), not time-ordered: the id travels in events and must not reveal when the report was made.
@@ -32,12 +37,17 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
                 TimeSpan.FromDays(options.Clocks.AcknowledgementDays));
             db.Cases.Add(@case);
             AttachmentWriter.AddAll(db, cipher, caseId, null, report.Attachments, now);
+            db.Audit(portal, AuditActions.Reported, caseId, now);
             await db.SaveChangesAsync(ct);
             hashingQueue.Notify();
             return new SubmissionReceipt(caseId, code, now, @case.AcknowledgementDueAt);
         }
     }
 
+    /// <summary>
+    /// Not audited, nor is <see cref="LogoutAsync"/>: a session row is authentication state, not a change
+    /// to the case, and audit entries outlive the purge, so the log keeps no record of when a reporter was signed in.
+    /// </summary>
     public async Task<ReporterSessionToken> LoginAsync(string code, string? passphrase, CancellationToken ct)
     {
         var @case = await AuthenticateAsync(code, passphrase, ct);
@@ -62,13 +72,13 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
         return await reader.ForReporterAsync(@case, ct);
     }
 
-    public Task<ReporterConversationView> ReplyAsync(ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
-        WriteAsync(credential, MessageKind.Conversation, body, attachments, ct);
+    public Task<ReporterConversationView> ReplyAsync(Actor portal, ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
+        WriteAsync(portal, credential, MessageKind.Conversation, body, attachments, ct);
 
-    public Task<ReporterConversationView> AddInformationAsync(ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
-        WriteAsync(credential, MessageKind.AdditionalInformation, body, attachments, ct);
+    public Task<ReporterConversationView> AddInformationAsync(Actor portal, ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
+        WriteAsync(portal, credential, MessageKind.AdditionalInformation, body, attachments, ct);
 
-    private async Task<ReporterConversationView> WriteAsync(ReporterCredential credential, MessageKind kind, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct)
+    private async Task<ReporterConversationView> WriteAsync(Actor portal, ReporterCredential credential, MessageKind kind, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct)
     {
         var @case = await ResolveAsync(credential, ct);
         if (!CaseWorkflow.IsOpen(@case.Status) || @case.IsPurged)
@@ -84,6 +94,8 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
             AttachmentWriter.AddAll(db, cipher, @case.Id, messageId, attachments, now);
         }
 
+        // One entry per message: its attachments are part of the same write.
+        db.Audit(portal, kind == MessageKind.AdditionalInformation ? AuditActions.InformationAdded : AuditActions.ReporterReplied, @case.Id, now);
         await db.SaveChangesAsync(ct);
         return await reader.ForReporterAsync(@case, ct);
     }

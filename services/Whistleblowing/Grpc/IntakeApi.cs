@@ -8,7 +8,8 @@ namespace EducationHub.Whistleblowing.Grpc;
 
 /// <summary>
 /// The portal's API (scope whistleblowing.intake). The portal's token proves the call comes from
-/// the portal; the receipt code / session proves which report the reporter may see.
+/// the portal; the receipt code / session proves which report the reporter may see. Writes are
+/// audited under the token's subject and organisation (the portal's), never the reporter's.
 /// </summary>
 [RequiresScope(WhistleblowingScopes.Intake)]
 public sealed class IntakeApi(IntakeService intake, AttachmentPolicy attachments, WhistleblowingOptions options) : IGrpcService
@@ -45,7 +46,7 @@ public sealed class IntakeApi(IntakeService intake, AttachmentPolicy attachments
 
         return Run(async () =>
         {
-            var receipt = await intake.SubmitAsync(new NewReport(urn, request.SchoolName.Trim(), category!.Value, request.WhatHappened, request.WhenItHappened.Trim(),
+            var receipt = await intake.SubmitAsync(ActorOf(context), new NewReport(urn, request.SchoolName.Trim(), category!.Value, request.WhatHappened, request.WhenItHappened.Trim(),
                 request.WhoElseKnows.Trim(), string.IsNullOrWhiteSpace(request.ContactDetails) ? null : request.ContactDetails.Trim(),
                 string.IsNullOrEmpty(request.Passphrase) ? null : request.Passphrase, ProtoMapping.ToIncoming(request.Attachments)), context.CancellationToken);
             return new SubmitReportResponse
@@ -85,13 +86,13 @@ public sealed class IntakeApi(IntakeService intake, AttachmentPolicy attachments
     public Task<ReporterConversation> ReplyAsReporter(ReplyAsReporterRequest request, ServerCallContext context)
     {
         ValidateWrite(request.Auth, request.Body, request.Attachments);
-        return Run(async () => ProtoMapping.ToProto(await intake.ReplyAsync(RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments), context.CancellationToken)));
+        return Run(async () => ProtoMapping.ToProto(await intake.ReplyAsync(ActorOf(context), RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments), context.CancellationToken)));
     }
 
     public Task<ReporterConversation> AddInformation(AddInformationRequest request, ServerCallContext context)
     {
         ValidateWrite(request.Auth, request.Body, request.Attachments);
-        return Run(async () => ProtoMapping.ToProto(await intake.AddInformationAsync(RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments), context.CancellationToken)));
+        return Run(async () => ProtoMapping.ToProto(await intake.AddInformationAsync(ActorOf(context), RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments), context.CancellationToken)));
     }
 
     private void ValidateWrite(ReporterAuth? auth, string body, IReadOnlyList<AttachmentUpload> files)
