@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
@@ -8,7 +9,9 @@ namespace EducationHub.Platform.Tests.Persistence;
 
 /// <summary>
 /// Every service's audit log is append-only: a save that would change or delete an audit entry
-/// fails (<see cref="ServiceDbContext"/>), and the stored entry stays as it was.
+/// fails (<see cref="ServiceDbContext"/>), so do statements that bypass the context (the database's
+/// triggers, <see cref="ServiceInfrastructureMigration.AuditLogAppendOnlyTriggers"/>), and the stored
+/// entry stays as it was.
 /// </summary>
 public sealed class AuditLogAppendOnlyTests
 {
@@ -59,4 +62,55 @@ public sealed class AuditLogAppendOnlyTests
         var stored = await PlatformTestHost.QueryAsync(host.Services, db => db.Set<AuditEntry>().AsNoTracking().ToListAsync());
         Assert.Equal("case.read", Assert.Single(stored).Action);
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Statements_that_bypass_the_context_cannot_change_or_delete_audit_entries_either(string provider)
+    {
+        await using var database = await ProviderTestDatabase.CreateAsync(provider);
+        using var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "audit"));
+        var entry = NewEntry();
+        await PlatformTestHost.QueryAsync(host.Services, db =>
+        {
+            db.Add(entry);
+            return db.SaveChangesAsync();
+        });
+
+        List<Func<PlatformTestDbContext, Task>> attempts =
+        [
+            db => db.Set<AuditEntry>().ExecuteUpdateAsync(s => s.SetProperty(a => a.Action, "case.never-read")),
+            db => db.Set<AuditEntry>().Where(a => a.Id == entry.Id).ExecuteDeleteAsync(),
+            db => db.Database.ExecuteSqlRawAsync($"UPDATE {PersistenceSchema.Audit.Table} SET {PersistenceSchema.Audit.Subject} = 'someone-else'"),
+            db => db.Database.ExecuteSqlRawAsync($"DELETE FROM {PersistenceSchema.Audit.Table}"),
+        ];
+        if (provider == "postgres")
+            attempts.Add(db => db.Database.ExecuteSqlRawAsync($"TRUNCATE {PersistenceSchema.Audit.Table}"));
+        foreach (var attempt in attempts)
+        {
+            var error = await PlatformTestHost.QueryAsync(host.Services, db => Assert.ThrowsAnyAsync<DbException>(() => attempt(db)));
+            Assert.Contains(PersistenceSchema.Audit.AppendOnlyMessage, error.Message, StringComparison.Ordinal);
+        }
+
+        // Adding is still allowed, and the first entry is exactly as written.
+        await PlatformTestHost.QueryAsync(host.Services, db =>
+        {
+            db.Add(NewEntry());
+            return db.SaveChangesAsync();
+        });
+        var stored = await PlatformTestHost.QueryAsync(host.Services, db => db.Set<AuditEntry>().AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(("case.read", "inspector-7"), (stored[0].Action, stored[0].Subject));
+    }
+
+    private static AuditEntry NewEntry() => new()
+    {
+        Id = Guid.CreateVersion7(),
+        At = DateTime.UtcNow,
+        Organisation = "ofsted",
+        Subject = "inspector-7",
+        Action = "case.read",
+        EntityType = "case",
+        EntityId = "42",
+    };
 }

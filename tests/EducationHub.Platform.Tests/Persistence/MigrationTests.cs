@@ -107,7 +107,7 @@ public sealed class MigrationTests
             var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(
-                ["2026112201_Initial", "2026112202_AddSequenceToReceivedEvents", "2026112203_PlatformTestOutboxPartialPendingIndex"],
+                ["2026112201_Initial", "2026112202_AddSequenceToReceivedEvents", "2026112203_PlatformTestOutboxPartialPendingIndex", "2026112301_PlatformTestAuditLogAppendOnly"],
                 await db.Database.GetAppliedMigrationsAsync());
             await host.StopAsync();
         }

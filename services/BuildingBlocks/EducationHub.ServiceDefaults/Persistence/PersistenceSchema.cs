@@ -15,5 +15,8 @@ public static class PersistenceSchema
         public const string EntityId = "entity_id";
         public const string EntityIndex = "ix_audit_entries_entity_type_entity_id";
         public const string AtIndex = "ix_audit_entries_at";
+
+        /// <summary>What a save (<see cref="ServiceDbContext"/>) and the database's triggers both say when refusing a change.</summary>
+        public const string AppendOnlyMessage = "The audit log is append-only: audit entries cannot be changed or deleted.";
     }
 }

@@ -66,7 +66,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
                 if (detect)
                     entry.DetectChanges();
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
-                    throw new InvalidOperationException("The audit log is append-only: audit entries cannot be changed or deleted.");
+                    throw new InvalidOperationException(PersistenceSchema.Audit.AppendOnlyMessage);
             }
         }
         finally

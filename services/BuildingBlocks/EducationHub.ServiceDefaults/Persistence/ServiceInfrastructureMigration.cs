@@ -1,4 +1,5 @@
 using EducationHub.Messaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace EducationHub.ServiceDefaults.Persistence;
@@ -91,6 +92,41 @@ public static class ServiceInfrastructureMigration
             table: MessagingSchema.Outbox.Table,
             column: MessagingSchema.Outbox.CreatedAt,
             filter: MessagingSchema.Outbox.PendingFilter);
+        return migrationBuilder;
+    }
+
+    /// <summary>
+    /// Makes the audit log append-only in the database itself, not only in <see cref="ServiceDbContext"/>:
+    /// the context's guard sees only tracked entities, so <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> or raw
+    /// SQL from a future change (or a hand-run fix) could still rewrite history. Triggers refuse UPDATE
+    /// and DELETE (and TRUNCATE on PostgreSQL). The table's owner can still drop them: this guards
+    /// against mistakes in the application and its maintenance, not against the database administrator.
+    /// Call from one migration of every service that called <see cref="CreateServiceInfrastructureTables"/>.
+    /// </summary>
+    public static MigrationBuilder AuditLogAppendOnlyTriggers(this MigrationBuilder migrationBuilder)
+    {
+        const string table = PersistenceSchema.Audit.Table;
+        const string message = PersistenceSchema.Audit.AppendOnlyMessage;
+        if (migrationBuilder.IsNpgsql())
+        {
+            migrationBuilder.Sql($"""
+                CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION '{message}' USING ERRCODE = 'restrict_violation';
+                END
+                $$;
+                CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table}
+                    FOR EACH ROW EXECUTE FUNCTION {table}_append_only();
+                CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
+                    FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only();
+                """);
+        }
+        else
+        {
+            migrationBuilder.Sql($"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END;");
+            migrationBuilder.Sql($"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END;");
+        }
+
         return migrationBuilder;
     }
 }
