@@ -18,6 +18,9 @@ public static class OutboxDbContextExtensions
         ArgumentNullException.ThrowIfNull(evt);
         if (evt.EventId == Guid.Empty)
             throw new ArgumentException("The event has no EventId (use EventEnvelope.New).", nameof(evt));
+        // The contract says OccurredAt is UTC; a local offset would reach every consumer as written.
+        if (evt.OccurredAt.Offset != TimeSpan.Zero)
+            throw new ArgumentException($"The event's OccurredAt must be UTC (offset zero), not {evt.OccurredAt:O} (use EventEnvelope.New).", nameof(evt));
 
         // The runtime type, not TEvent: a caller holding an IIntegrationEvent must still publish the concrete contract.
         var type = evt.GetType();
