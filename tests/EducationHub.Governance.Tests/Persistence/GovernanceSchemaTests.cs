@@ -1,10 +1,9 @@
 using EducationHub.Calendar;
 using EducationHub.Governance.Domain.Notices;
 using EducationHub.Governance.Infrastructure;
+using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using EducationHub.Governance.Tests.Support;
 using NodaTime;
 
 namespace EducationHub.Governance.Tests.Persistence;
@@ -13,33 +12,16 @@ namespace EducationHub.Governance.Tests.Persistence;
 /// The hand-written migration builds exactly the schema the EF model describes, on both providers,
 /// and the model's concurrency tokens stop lost updates.
 /// </summary>
-public abstract class GovernanceSchemaTests(Provider provider)
+public abstract class GovernanceSchemaTests(DatabaseProvider provider)
 {
     [Fact]
-    public async Task The_migration_builds_the_schema_the_model_describes()
-    {
-        await using var migrated = await Database.CreateAsync(provider);
-        await using var created = await Database.CreateAsync(provider);
-        await using (var db = migrated.Context())
-        {
-            await db.Database.MigrateAsync();
-        }
-
-        await using (var db = created.Context())
-        {
-            await db.Database.EnsureCreatedAsync();
-        }
-
-        var fromMigration = await DatabaseSchema.DescribeAsync(migrated.ConnectionString);
-        var fromModel = await DatabaseSchema.DescribeAsync(created.ConnectionString);
-        Assert.Contains(fromMigration, line => line.Contains("notices", StringComparison.Ordinal));
-        Assert.Equal(fromModel, fromMigration);
-    }
+    public Task The_migration_builds_the_schema_the_model_describes() =>
+        SchemaAssert.MigrationMatchesModelAsync<GovernanceDbContext>(provider, "notices");
 
     [Fact]
     public async Task Two_officers_changing_the_same_notice_at_once_cannot_both_win()
     {
-        await using var database = await Database.CreateAsync(provider);
+        await using var database = await EmptyDatabase.CreateAsync<GovernanceDbContext>(provider);
         var now = Instant.FromUtc(2026, 3, 16, 10, 0);
         var today = new LocalDate(2026, 3, 16);
         Guid id;
@@ -68,52 +50,8 @@ public abstract class GovernanceSchemaTests(Provider provider)
         Assert.Equal(NoticeStatus.CompliancePeriodRunning, stored.Status);
         Assert.Equal(2, stored.History.Count);
     }
-
-    private sealed class Database : IAsyncDisposable
-    {
-        private readonly PostgresTestDatabase? _postgres;
-        private readonly SqliteTestDatabase? _sqlite;
-
-        private Database(PostgresTestDatabase? postgres, SqliteTestDatabase? sqlite)
-        {
-            _postgres = postgres;
-            _sqlite = sqlite;
-        }
-
-        public string ConnectionString => _postgres?.ConnectionString ?? _sqlite!.ConnectionString;
-
-        public static async Task<Database> CreateAsync(Provider provider) => provider == Provider.Postgres
-            ? new Database(await PostgresTestDatabase.CreateAsync("ehub_governance_schema"), null)
-            : new Database(null, new SqliteTestDatabase("governance"));
-
-        public GovernanceDbContext Context()
-        {
-            var options = new DbContextOptionsBuilder<GovernanceDbContext>();
-            if (_postgres is not null)
-            {
-                options.UseNpgsql(ConnectionString);
-            }
-            else
-            {
-                options.UseSqlite(ConnectionString);
-            }
-
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-            return new GovernanceDbContext(options.Options);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_postgres is not null)
-            {
-                await _postgres.DisposeAsync();
-            }
-
-            _sqlite?.Dispose();
-        }
-    }
 }
 
-public sealed class SqliteGovernanceSchemaTests() : GovernanceSchemaTests(Provider.Sqlite);
+public sealed class SqliteGovernanceSchemaTests() : GovernanceSchemaTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresGovernanceSchemaTests() : GovernanceSchemaTests(Provider.Postgres);
+public sealed class PostgresGovernanceSchemaTests() : GovernanceSchemaTests(DatabaseProvider.PostgreSql);
