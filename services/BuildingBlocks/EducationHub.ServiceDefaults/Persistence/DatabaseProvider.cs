@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace EducationHub.ServiceDefaults.Persistence;
 
 public enum DatabaseProvider
@@ -8,9 +10,14 @@ public enum DatabaseProvider
 
 public static class DatabaseProviders
 {
-    /// <summary>Npgsql connection strings start with "Host="; anything else is a SQLite connection string.</summary>
-    public static DatabaseProvider FromConnectionString(string connectionString) =>
-        connectionString.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-            ? DatabaseProvider.PostgreSql
-            : DatabaseProvider.Sqlite;
+    /// <summary>
+    /// A connection string that names a server (<c>Host=</c> or Npgsql's alias <c>Server=</c>, in any
+    /// position or case) is PostgreSQL; anything else (<c>Data Source=...</c>) is SQLite. Only the first
+    /// position used to count, so "Port=5432;Host=db" went to SQLite and failed on an unknown keyword.
+    /// </summary>
+    public static DatabaseProvider FromConnectionString(string connectionString)
+    {
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.ContainsKey("Host") || keys.ContainsKey("Server") ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+    }
 }
