@@ -22,16 +22,7 @@ public sealed class AuditLogAppendOnlyTests
     {
         await using var database = await ProviderTestDatabase.CreateAsync(provider);
         using var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "audit"));
-        var entry = new AuditEntry
-        {
-            Id = Guid.CreateVersion7(),
-            At = DateTime.UtcNow,
-            Organisation = "ofsted",
-            Subject = "inspector-7",
-            Action = "case.read",
-            EntityType = "case",
-            EntityId = "42",
-        };
+        var entry = NewEntry();
         await PlatformTestHost.QueryAsync(host.Services, db =>
         {
             db.Add(entry);
