@@ -13,7 +13,7 @@ internal static class DemoWhistleblowingSteps
 
     public static Func<IServiceProvider, CancellationToken, Task> Submit(DemoRef @case, int urn, string schoolName, ConcernCategory category, string whatHappened) => async (sp, ct) =>
     {
-        var receipt = await sp.GetRequiredService<IntakeService>().SubmitAsync(new NewReport(urn, schoolName, category, whatHappened, "over the last term",
+        var receipt = await sp.GetRequiredService<IntakeService>().SubmitAsync(AuditActions.System, new NewReport(urn, schoolName, category, whatHappened, "over the last term",
             "Other staff have noticed", null, null, []), ct);
         @case.Id = receipt.CaseId;
     };

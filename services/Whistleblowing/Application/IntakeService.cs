@@ -15,9 +15,7 @@ namespace EducationHub.Whistleblowing.Application;
 /// </summary>
 public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock, ReceiptHashingQueue hashingQueue)
 {
-    /// <summary>For in-process callers that hold no token (the AllInOne demo): audited as <see cref="AuditActions.System"/>.</summary>
-    public Task<SubmissionReceipt> SubmitAsync(NewReport report, CancellationToken ct) => SubmitAsync(AuditActions.System, report, ct);
-
+    /// <param name="portal">Who submits, for the audit log: the portal's token identity (the AllInOne demo passes <see cref="AuditActions.System"/>).</param>
     public async Task<SubmissionReceipt> SubmitAsync(Actor portal, NewReport report, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
