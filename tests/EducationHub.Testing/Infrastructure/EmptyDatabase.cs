@@ -1,6 +1,5 @@
 using EducationHub.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EducationHub.Testing.Infrastructure;
 
@@ -20,7 +19,7 @@ public static class EmptyDatabase
 /// An empty database on one provider (<see cref="ProviderTestDatabase"/>: dropped or deleted on
 /// dispose) and contexts of <typeparamref name="TContext"/> on it, for tests that build a schema
 /// themselves (migrations, EnsureCreated) without starting a host. The options are the ones
-/// AddServiceDatabase gives the service's context (provider, PendingModelChangesWarning ignored)
+/// AddServiceDatabase gives the service's context (<c>UseServiceDatabase</c>, without the interceptors)
 /// plus the service's own <c>configure</c>, so the model is the one the service runs with.
 /// </summary>
 public sealed class EmptyDatabase<TContext> : IAsyncDisposable
@@ -44,13 +43,7 @@ public sealed class EmptyDatabase<TContext> : IAsyncDisposable
     public TContext Context()
     {
         var options = new DbContextOptionsBuilder<TContext>();
-        if (Provider == DatabaseProvider.PostgreSql)
-            options.UseNpgsql(ConnectionString);
-        else
-            options.UseSqlite(ConnectionString);
-
-        // Hand-written migrations have no model snapshot, so EF always reports pending model changes.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.UseServiceDatabase(Provider, ConnectionString);
         _configure?.Invoke(options);
         // A service's context is pooled, so its one constructor takes only its options (docs/persistence.md).
         return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;

@@ -43,14 +43,9 @@ public static class ServiceDatabaseBuilderExtensions
         var pragmas = new SqlitePragmaInterceptor(options.SqliteBusyTimeoutMs);
         builder.Services.AddDbContextPool<TContext>((services, db) =>
         {
-            if (provider == DatabaseProvider.PostgreSql)
-                db.UseNpgsql(connectionString);
-            else
-                db.UseSqlite(connectionString).AddInterceptors(pragmas);
-
-            // Migrations are hand-written (no model snapshot), so EF always "sees" pending model
-            // changes; schema = model is proven by the migration tests on both providers instead.
-            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            db.UseServiceDatabase(provider, connectionString);
+            if (provider == DatabaseProvider.Sqlite)
+                db.AddInterceptors(pragmas);
             db.AddInterceptors(services.GetRequiredService<OutboxNudgeInterceptor>());
             configure?.Invoke(db);
         });
@@ -65,6 +60,22 @@ public static class ServiceDatabaseBuilderExtensions
             builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DbContextHealthCheck<TContext>>($"database-{name}", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// The provider and warnings every service context is built with; <see cref="AddServiceDatabase{TContext}"/>
+    /// adds its interceptors on top, and tests that build a service's context without a host call this alone.
+    /// </summary>
+    public static DbContextOptionsBuilder UseServiceDatabase(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSql)
+            db.UseNpgsql(connectionString);
+        else
+            db.UseSqlite(connectionString);
+
+        // Migrations are hand-written (no model snapshot), so EF always "sees" pending model
+        // changes; schema = model is proven by the migration tests on both providers instead.
+        return db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     private static string DefaultSqlite(string directory, string name) =>
