@@ -40,10 +40,17 @@ public class DistributedAuthTests(DistributedSystem system)
         Assert.Equal(HubView.CurrentMonth, list.Summary.Month);
 
         // Same issuer, audience and scope, signed by a key the run does not trust.
-        var otherKey = Path.Combine(Directory.CreateTempSubdirectory("ehub-other-key.").FullName, "key.pem");
-        var stranger = DevTokenIssuer.FromOptions(new AuthOptions { DevelopmentTokens = true, DevelopmentKeyPath = otherKey });
-        var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            system.Call<Hb.GetRiskListRequest, Hb.RiskList>("hub", method, request, stranger.Issue("council", "hub.risklist.read")));
-        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        var otherKeyDirectory = Directory.CreateTempSubdirectory("ehub-other-key.").FullName;
+        try
+        {
+            var stranger = DevTokenIssuer.FromOptions(new AuthOptions { DevelopmentTokens = true, DevelopmentKeyPath = Path.Combine(otherKeyDirectory, "key.pem") });
+            var refused = await Assert.ThrowsAsync<RpcException>(() =>
+                system.Call<Hb.GetRiskListRequest, Hb.RiskList>("hub", method, request, stranger.Issue("council", "hub.risklist.read")));
+            Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(otherKeyDirectory, recursive: true);
+        }
     }
 }

@@ -9,7 +9,8 @@ namespace EducationHub.Hub.Tests.Cli;
 /// <summary>`ehub` against a real hub host, in process (same parser, same handlers as the executable).</summary>
 public class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    /// <summary>Runs `ehub` with <paramref name="args"/>, capturing its exit code and output.</summary>
+    internal static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

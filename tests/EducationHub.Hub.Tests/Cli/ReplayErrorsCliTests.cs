@@ -1,7 +1,4 @@
-extern alias cli;
-
 using System.Text;
-using cli::EducationHub.Cli;
 using EducationHub.Testing.Infrastructure;
 using RabbitMQ.Client;
 
@@ -32,7 +29,7 @@ public class ReplayErrorsCliTests
                 await channel.BasicPublishAsync("", queue + "_error", mandatory: true, properties, Encoding.UTF8.GetBytes($"event {i}"));
             }
 
-            var (code, stdout, _) = await Run("replay-errors", "--queue", queue, "--rabbitmq", rabbit, "--limit", "2");
+            var (code, stdout, _) = await CliTests.Run("replay-errors", "--queue", queue, "--rabbitmq", rabbit, "--limit", "2");
             Assert.Equal(0, code);
             Assert.Contains($"Moved 2 message(s) from {queue}_error back to {queue}.", stdout, StringComparison.Ordinal);
 
@@ -56,16 +53,8 @@ public class ReplayErrorsCliTests
     [Fact]
     public async Task With_no_usable_broker_address_it_explains_and_exits_with_the_usage_code()
     {
-        var (code, _, stderr) = await Run("replay-errors", "--queue", "hub-anything", "--rabbitmq", "not a uri");
+        var (code, _, stderr) = await CliTests.Run("replay-errors", "--queue", "hub-anything", "--rabbitmq", "not a uri");
         Assert.NotEqual(0, code);
         Assert.Contains("--rabbitmq amqp://", stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

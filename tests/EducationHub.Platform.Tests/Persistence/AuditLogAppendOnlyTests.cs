@@ -3,6 +3,7 @@ using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace EducationHub.Platform.Tests.Persistence;
@@ -23,11 +24,7 @@ public sealed class AuditLogAppendOnlyTests
         await using var database = await ProviderTestDatabase.CreateAsync(provider);
         using var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "audit"));
         var entry = NewEntry();
-        await PlatformTestHost.QueryAsync(host.Services, db =>
-        {
-            db.Add(entry);
-            return db.SaveChangesAsync();
-        });
+        await AddAsync(host, entry);
 
         // A property changed on a loaded entry: found by change detection inside the save.
         var error = await PlatformTestHost.QueryAsync(host.Services, async db =>
@@ -62,11 +59,7 @@ public sealed class AuditLogAppendOnlyTests
         await using var database = await ProviderTestDatabase.CreateAsync(provider);
         using var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "audit"));
         var entry = NewEntry();
-        await PlatformTestHost.QueryAsync(host.Services, db =>
-        {
-            db.Add(entry);
-            return db.SaveChangesAsync();
-        });
+        await AddAsync(host, entry);
 
         List<Func<PlatformTestDbContext, Task>> attempts =
         [
@@ -84,15 +77,18 @@ public sealed class AuditLogAppendOnlyTests
         }
 
         // Adding is still allowed, and the first entry is exactly as written.
-        await PlatformTestHost.QueryAsync(host.Services, db =>
-        {
-            db.Add(NewEntry());
-            return db.SaveChangesAsync();
-        });
+        await AddAsync(host, NewEntry());
         var stored = await PlatformTestHost.QueryAsync(host.Services, db => db.Set<AuditEntry>().AsNoTracking().OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(2, stored.Count);
         Assert.Equal(("case.read", "inspector-7"), (stored[0].Action, stored[0].Subject));
     }
+
+    private static Task<int> AddAsync(IHost host, AuditEntry entry) =>
+        PlatformTestHost.QueryAsync(host.Services, db =>
+        {
+            db.Add(entry);
+            return db.SaveChangesAsync();
+        });
 
     private static AuditEntry NewEntry() => new()
     {
