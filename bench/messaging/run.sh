@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Messaging benchmark: starts a private RabbitMQ and PostgreSQL (deploy/local/lib-infra.sh), then
 # in one process, one run, one broker: raw MassTransit publish/consume, and the end-to-end path
-# gRPC write → outbox → RabbitMQ → consumer → inbox → committed. Prints the machine, its load
+# gRPC write → outbox → RabbitMQ → consumer → inbox → committed, written by the .NET gRPC client in
+# the same process and, when h2load (nghttp2-client) is installed, again by h2load as a separate
+# process. Prints the machine, its load
 # average (before, during, after), markdown tables (throughput and latency, where the time went
 # per stage, CPU per event per party), then stops the servers.
 # Usage: bench/messaging/run.sh [events] [writers]     (defaults 20000 32)

@@ -3,10 +3,11 @@ using System.Globalization;
 
 namespace EducationHub.Bench.Messaging;
 
-/// <summary>CPU seconds used by each party of a run: this process, the RabbitMQ node, the PostgreSQL server.</summary>
-public sealed record CpuUse(double Bench, double Broker, double Database)
+/// <summary>CPU seconds used by each party of a run: this process, the RabbitMQ node, the PostgreSQL server,
+/// and child processes of this one that finished during the run (the external load generator).</summary>
+public sealed record CpuUse(double Bench, double Broker, double Database, double Children)
 {
-    public double Total => Bench + Broker + Database;
+    public double Total => Bench + Broker + Database + Children;
 }
 
 /// <summary>
@@ -27,15 +28,24 @@ public sealed class CpuMeter
         var bench = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var broker = _brokerPid is { } b ? TreeTimes(b) : null;
         var database = _postmasterPid is { } p ? TreeTimes(p) : null;
-        return new Snapshot(bench, broker, database);
+        return new Snapshot(bench, broker, database, ReapedChildrenSeconds());
     }
 
     public static CpuUse Between(Snapshot before, Snapshot after) => new(
         after.Bench - before.Bench,
         Delta(before.Broker, after.Broker),
-        Delta(before.Database, after.Database));
+        Delta(before.Database, after.Database),
+        after.Children - before.Children);
 
-    public sealed record Snapshot(double Bench, Dictionary<int, double>? Broker, Dictionary<int, double>? Database);
+    public sealed record Snapshot(double Bench, Dictionary<int, double>? Broker, Dictionary<int, double>? Database, double Children);
+
+    /// <summary>CPU seconds of this process's children that have exited and been waited for (cutime + cstime).</summary>
+    private static double ReapedChildrenSeconds()
+    {
+        var text = File.ReadAllText("/proc/self/stat");
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
 
     private static double Delta(Dictionary<int, double>? before, Dictionary<int, double>? after) =>
         before is null || after is null

@@ -50,7 +50,9 @@ var rawBefore = await RunRawAsync();
 // → RabbitMQ → idempotent consumer (inbox row + applied row, group-committed) → committed.
 // Phase 3 runs inside phase 2's host: the same gRPC call with nothing behind it, unpaced and then
 // paced at the end-to-end rate (the call, like publish/consume, costs more per call at a lower rate).
-var (e2e, calls, callsPaced) = await RunEndToEndAsync();
+// Phase 3b (when h2load is installed): end to end again in the same host, the writers being h2load, a
+// separate lean process, instead of the .NET client inside this one (see ExternalWriters).
+var (e2e, calls, callsPaced, external) = await RunEndToEndAsync();
 // Phase 4: raw again, paced at the end-to-end rate, so the broker's CPU per event can be compared at equal rates
 // (a broker batches less at a lower rate, so part of its higher cost end to end may be the rate alone).
 var rawPaced = await RunRawAsync(e2e.PerSecond);
@@ -66,7 +68,14 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
 Console.WriteLine(rawBefore.Row("raw MassTransit publish/consume, before end to end"));
 Console.WriteLine(rawAfter.Row("raw MassTransit publish/consume, after end to end"));
 Console.WriteLine(e2e.Row("gRPC write → outbox → RabbitMQ → consumer → inbox → committed"));
+if (external is { } ext)
+    Console.WriteLine(ext.Result.Row("the same, writers = h2load in its own process (latency from the server's receipt of the call)"));
 Console.WriteLine($"ratio end-to-end / raw = {e2e.PerSecond / raw.PerSecond:0.00} (against the faster raw run; {e2e.PerSecond / Math.Min(rawBefore.PerSecond, rawAfter.PerSecond):0.00} against the slower)");
+if (external is { } x)
+{
+    Console.WriteLine($"ratio end-to-end with h2load writers / raw = {x.Result.PerSecond / raw.PerSecond:0.00} (against the faster raw run; {x.Result.PerSecond / Math.Min(rawBefore.PerSecond, rawAfter.PerSecond):0.00} against the slower)");
+    Console.WriteLine($"h2load's view of the calls: {x.RequestTimes}");
+}
 Console.WriteLine();
 Console.WriteLine("Where the time went (per stage: the rate at which events reached it since the first start,");
 Console.WriteLine("and the wait from the previous stage; the slowest rate bounds the path):");
@@ -75,17 +84,21 @@ Console.WriteLine("| path | stage | reached, events/s | wait p50 ms | wait p99 m
 Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
 StageRows(raw == rawBefore ? "raw (before)" : "raw (after)", raw.Clock);
 StageRows("end to end", e2e.Clock);
+if (external is { } ec)
+    StageRows("end to end, h2load writers", ec.Result.Clock);
 Console.WriteLine();
-Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}.");
+Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}{(external is { } et ? $", end to end with h2load writers {et.Result.Traffic}" : "")}.");
 Console.WriteLine();
 Console.WriteLine("CPU per event (ms of CPU time, from /proc; the machine has " + Environment.ProcessorCount + " cores, so a path cannot go faster");
 Console.WriteLine("than cores × 1000 / total ms per event even if nothing else runs):");
 Console.WriteLine();
-Console.WriteLine("| path | this process (.NET) | RabbitMQ | PostgreSQL | total | ceiling on this machine, events/s | JIT in the run: methods, ms | .NET allocated, KB/event | GCs gen0/1/2 |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| path | this process (.NET) | RabbitMQ | PostgreSQL | h2load | total | ceiling on this machine, events/s | JIT in the run: methods, ms | .NET allocated, KB/event | GCs gen0/1/2 |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 CpuRow("raw, before end to end", rawBefore);
 CpuRow("raw, after end to end", rawAfter);
 CpuRow("end to end", e2e);
+if (external is { } ecpu)
+    CpuRow("end to end, h2load writers", ecpu.Result);
 CpuRow("gRPC call alone (Echo: no write, no event)", calls);
 CpuRow($"gRPC call alone, paced at the end-to-end rate ({callsPaced.PerSecond:0} calls/s reached)", callsPaced);
 CpuRow($"raw, paced at the end-to-end rate ({rawPaced.PerSecond:0} events/s reached)", rawPaced);
@@ -95,7 +108,7 @@ Console.WriteLine();
 // 0.10 with the thread pool's spin-waiting off), so paced .NET figures are upper bounds, not a floor
 // to subtract from the end-to-end path's: the closing line only states them side by side.
 Console.WriteLine($"gRPC call alone: {calls.PerSecond:0} calls/s from {writers} concurrent callers, p50 {calls.P50:0.0} ms, p99 {calls.P99:0.0} ms.");
-Console.WriteLine($".NET CPU per event: end to end {e2e.BenchMsPerEvent:0.00} ms; the call alone {calls.BenchMsPerEvent:0.00} unpaced, {callsPaced.BenchMsPerEvent:0.00} paced; raw publish/consume {raw.BenchMsPerEvent:0.00} unpaced, {rawPaced.BenchMsPerEvent:0.00} paced");
+Console.WriteLine($".NET CPU per event: end to end {e2e.BenchMsPerEvent:0.00} ms{(external is { } en ? $" ({en.Result.BenchMsPerEvent:0.00} with h2load writers)" : "")}; the call alone {calls.BenchMsPerEvent:0.00} unpaced, {callsPaced.BenchMsPerEvent:0.00} paced; raw publish/consume {raw.BenchMsPerEvent:0.00} unpaced, {rawPaced.BenchMsPerEvent:0.00} paced");
 Console.WriteLine("(paced figures include waking an otherwise idle process for every event, so they overstate what the same work costs inside the saturated end-to-end run).");
 Console.WriteLine($"RabbitMQ's CPU per event end to end exceeds raw's at the same rate by {(e2e.Cpu.Broker - rawPaced.Cpu.Broker) * 1000.0 / events:0.00} ms.");
 return 0;
@@ -140,7 +153,7 @@ async Task PublishRawAsync(IBus bus, int count, StageClock clock, double? perSec
     await Task.WhenAll(tasks);
 }
 
-async Task<(Result EndToEnd, Result Calls, Result CallsPaced)> RunEndToEndAsync()
+async Task<(Result EndToEnd, Result Calls, Result CallsPaced, (Result Result, string RequestTimes)? External)> RunEndToEndAsync()
 {
     var producerDb = $"bench_producer_{run}";
     var consumerDb = $"bench_consumer_{run}";
@@ -164,6 +177,7 @@ async Task<(Result EndToEnd, Result Calls, Result CallsPaced)> RunEndToEndAsync(
         builder.AddServiceDatabase<ConsumerDb>("consumer");
         builder.Services.AddOutbox<ProducerDb>();
         builder.Services.AddEventConsumer<AppliedConsumer, BenchDefinition<AppliedConsumer>>();
+        builder.Services.AddSingleton<ServerSideStarts>();
         await using var app = builder.Build();
         app.MapGrpcService<BenchWritesApi>();
         await app.StartAsync();
@@ -177,7 +191,8 @@ async Task<(Result EndToEnd, Result Calls, Result CallsPaced)> RunEndToEndAsync(
             for (var round = 1; round <= 2; round++)
                 await MeasureCallsAsync(client, warmup);
             var calls = await MeasureCallsAsync(client, events);
-            return (e2e, calls, await MeasureCallsAsync(client, events, e2e.PerSecond));
+            var callsPaced = await MeasureCallsAsync(client, events, e2e.PerSecond);
+            return (e2e, calls, callsPaced, ExternalWriters.Available ? await MeasureExternalAsync(app.Services, bus) : null);
         }
         finally
         {
@@ -191,6 +206,29 @@ async Task<(Result EndToEnd, Result Calls, Result CallsPaced)> RunEndToEndAsync(
         await ExecAsync($"DROP DATABASE IF EXISTS {producerDb} WITH (FORCE)");
         await ExecAsync($"DROP DATABASE IF EXISTS {consumerDb} WITH (FORCE)");
     }
+}
+
+// One round to warm the server's numbering branch and h2load's connections, then the measured run.
+async Task<(Result, string)> MeasureExternalAsync(IServiceProvider services, IBus bus)
+{
+    var starts = services.GetRequiredService<ServerSideStarts>();
+    var address = services.GetRequiredService<ServiceEndpoints>().GrpcAddress;
+    // The .NET client's 256 writers spread over connections of at most 100 streams (Kestrel's limit);
+    // h2load gets the same concurrency on 4 connections.
+    var connections = Math.Max(1, (writers + 63) / 64);
+    var perConnection = Math.Max(1, writers / connections);
+    var requestTimes = "";
+    async Task Produce(int n, StageClock clock)
+    {
+        starts.Begin(clock);
+        requestTimes = await ExternalWriters.RunAsync(address, n, connections, perConnection);
+        var written = clock.Gaps(Stage.Started, Stage.Written).Length;
+        if (written != n)
+            throw new InvalidOperationException($"h2load: {written} of {n} calls were written");
+    }
+    await MeasureAsync(bus, warmup, Produce);
+    var result = await MeasureAsync(bus, events, Produce);
+    return (result, $"{requestTimes} (h2load -c {connections} -m {perConnection} -t 1)");
 }
 
 async Task WriteAsync(GrpcClient client, int count, StageClock clock) =>
@@ -326,7 +364,7 @@ void CpuRow(string path, Result result)
 {
     var perEvent = 1000.0 / result.Events;
     var c = result.Cpu;
-    Console.WriteLine($"| {path} | {c.Bench * perEvent:0.00} | {c.Broker * perEvent:0.00} | {c.Database * perEvent:0.00} | {c.Total * perEvent:0.00} | {Environment.ProcessorCount * result.Events / c.Total:0} | {result.JitMethods}, {result.JitTime.TotalMilliseconds:0} | {result.Allocated / 1024.0 / result.Events:0.0} | {result.Collections} |");
+    Console.WriteLine($"| {path} | {c.Bench * perEvent:0.00} | {c.Broker * perEvent:0.00} | {c.Database * perEvent:0.00} | {c.Children * perEvent:0.00} | {c.Total * perEvent:0.00} | {Environment.ProcessorCount * result.Events / c.Total:0} | {result.JitMethods}, {result.JitTime.TotalMilliseconds:0} | {result.Allocated / 1024.0 / result.Events:0.0} | {result.Collections} |");
 }
 
 void StageRows(string path, StageClock clock)
