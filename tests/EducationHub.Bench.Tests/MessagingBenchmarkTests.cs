@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EducationHub.Bench.Tests;
+
+/// <summary>bench/messaging at a tiny size: every path runs to the end and crosses the broker exactly once per event.</summary>
+public sealed partial class MessagingBenchmarkTests
+{
+    [Fact]
+    public async Task Every_path_delivers_each_event_exactly_once_and_the_report_is_complete()
+    {
+        var run = await BenchProgram.RunAsync("bench/messaging/EducationHub.Bench.Messaging", "EducationHub.Bench.Messaging", ["300", "16"], TimeSpan.FromMinutes(5));
+
+        Assert.True(run.ExitCode == 0 && !run.TimedOut, run.Describe());
+        // Raw, end to end with the .NET client, and end to end with h2load writers (./test.sh installs nghttp2-client).
+        Assert.Contains("Broker traffic per event (publishes, deliveries): raw 1.000, 1.000, end to end 1.000, 1.000, end to end with h2load writers 1.000, 1.000.", run.Stdout, StringComparison.Ordinal);
+        Assert.True(Ratio(run.Stdout, "ratio end-to-end / raw") > 0, run.Stdout);
+        Assert.True(Ratio(run.Stdout, "ratio end-to-end with h2load writers / raw") > 0, run.Stdout);
+        // The CPU table read every party from /proc: numbers, not NaN, for this process, RabbitMQ and PostgreSQL.
+        var cpu = Regex.Match(run.Stdout, @"^\| end to end, h2load writers \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \|", RegexOptions.Multiline);
+        Assert.True(cpu.Success, run.Stdout);
+        Assert.All(Enumerable.Range(1, 3), i => Assert.True(double.Parse(cpu.Groups[i].Value, CultureInfo.InvariantCulture) > 0, cpu.Value));
+    }
+
+    private static double Ratio(string output, string label)
+    {
+        var match = Regex.Match(output, "^" + Regex.Escape(label) + @" = ([0-9.]+) ", RegexOptions.Multiline);
+        Assert.True(match.Success, $"no '{label}' line in:\n{output}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+}
