@@ -1,5 +1,6 @@
 using EducationHub.Complaints.Domain;
 using EducationHub.Complaints.Infrastructure;
+using EducationHub.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Complaints.Application;
@@ -30,7 +31,7 @@ public sealed class ComplaintQueries(ComplaintsDbContext db)
         int? urn, ComplaintStatus? status, bool overdueOnly, DateOnly today, int offset, int pageSize, Actor reader, CancellationToken ct)
     {
         var result = await PageAsync(urn, status, overdueOnly, today, offset, pageSize, ct);
-        await AuditReadAsync(reader, ListedAction, urn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all", ct);
+        await AuditReadAsync(reader, ListedAction, AuditEntry.SchoolFilterId(urn), ct);
         return result;
     }
 

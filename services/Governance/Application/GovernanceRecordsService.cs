@@ -109,7 +109,7 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, WriteGroupC
         }
 
         var concerns = await q.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).Take(1000).ToListAsync(ct);
-        db.Audit(reader.Organisation, reader.Subject, "concerns.listed", "concern", urn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all");
+        db.Audit(reader.Organisation, reader.Subject, "concerns.listed", "concern", AuditEntry.SchoolFilterId(urn));
         await db.SaveChangesAsync(ct);
         return concerns;
     }

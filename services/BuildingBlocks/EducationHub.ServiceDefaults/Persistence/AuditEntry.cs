@@ -21,4 +21,7 @@ public sealed class AuditEntry
     public string EntityType { get; set; } = "";
 
     public string EntityId { get; set; } = "";
+
+    /// <summary>The entity id of a list read filtered by school: the URN, or "all" when the read had no school filter.</summary>
+    public static string SchoolFilterId(int? urn) => urn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
 }
