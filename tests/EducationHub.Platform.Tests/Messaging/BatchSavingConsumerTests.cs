@@ -23,7 +23,7 @@ public sealed class BatchSavingConsumerTests
     {
         var rabbit = provider == "postgres" ? TestInfrastructure.RabbitMqUrl : null;
         await using var database = await ProviderTestDatabase.CreateAsync(provider);
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var queue = $"{prefix}-batch-saving-poison";
         long deadLettered = 0;
         using var meter = DeadLetterCounter(queue, value => Interlocked.Add(ref deadLettered, value));

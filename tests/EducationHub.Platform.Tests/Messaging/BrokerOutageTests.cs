@@ -18,7 +18,7 @@ public sealed class BrokerOutageTests
         var rabbit = TestInfrastructure.RabbitMqUrl;
         var control = TestInfrastructure.RabbitMqControl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var builder = PlatformTestHost.CreateBuilder(pg.ConnectionString, rabbit, prefix);
         builder.Services.AddEventConsumer<OutageConsumer, QuickRetryDefinition<OutageConsumer>>();
         using var host = await PlatformTestHost.StartAsync(builder);

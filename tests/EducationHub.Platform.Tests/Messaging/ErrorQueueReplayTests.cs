@@ -18,7 +18,7 @@ public sealed class ErrorQueueReplayTests
     {
         var rabbit = TestInfrastructure.RabbitMqUrl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var queue = $"{prefix}-repairable";
         var repair = new ConsumerRepair();
         var builder = PlatformTestHost.CreateBuilder(pg.ConnectionString, rabbit, prefix);

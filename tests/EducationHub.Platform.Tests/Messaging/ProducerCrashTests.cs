@@ -18,7 +18,7 @@ public sealed class ProducerCrashTests
     {
         var rabbit = TestInfrastructure.RabbitMqUrl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         const int Count = 200;
 
         // The consumer's queue exists before anything is published, as in a deployed system.

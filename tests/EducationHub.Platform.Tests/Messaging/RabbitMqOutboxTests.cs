@@ -23,7 +23,7 @@ public sealed class RabbitMqOutboxTests
     {
         var rabbit = TestInfrastructure.RabbitMqUrl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var builder = PlatformTestHost.CreateBuilder(pg.ConnectionString, rabbit, prefix);
         builder.Services.AddEventConsumer<RoundTripConsumer, QuickRetryDefinition<RoundTripConsumer>>();
         using var host = await PlatformTestHost.StartAsync(builder);
@@ -55,7 +55,7 @@ public sealed class RabbitMqOutboxTests
     {
         var rabbit = TestInfrastructure.RabbitMqUrl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var builder = PlatformTestHost.CreateBuilder(pg.ConnectionString, rabbit, prefix);
         builder.Services.AddEventConsumer<DuplicateConsumer, QuickRetryDefinition<DuplicateConsumer>>();
         using var host = await PlatformTestHost.StartAsync(builder);
@@ -92,7 +92,7 @@ public sealed class RabbitMqOutboxTests
     {
         var rabbit = TestInfrastructure.RabbitMqUrl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var queue = $"{prefix}-poison";
         long deadLettered = 0;
         using var meter = new MeterListener();

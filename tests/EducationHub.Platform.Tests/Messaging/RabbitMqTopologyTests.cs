@@ -15,7 +15,7 @@ public sealed class RabbitMqTopologyTests
     {
         var rabbit = TestInfrastructure.RabbitMqUrl;
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = PlatformTestHost.NewEndpointPrefix();
         var builder = PlatformTestHost.CreateBuilder(pg.ConnectionString, rabbit, prefix);
         builder.Services.AddEventConsumer<RoundTripConsumer, QuickRetryDefinition<RoundTripConsumer>>();
         using var host = await PlatformTestHost.StartAsync(builder);

@@ -17,6 +17,9 @@ public static class PlatformTestHost
 {
     public const string DatabaseName = "platformtest";
 
+    /// <summary>A queue-name prefix of its own for one test, so tests sharing the broker never consume each other's events.</summary>
+    public static string NewEndpointPrefix() => "t" + Guid.NewGuid().ToString("N")[..8];
+
     /// <param name="configureDatabase">further context options, such as an interceptor a test counts saves with</param>
     public static HostApplicationBuilder CreateBuilder(string database, string? rabbitMqUrl, string endpointPrefix, IDictionary<string, string?>? settings = null,
         Action<DbContextOptionsBuilder>? configureDatabase = null)
