@@ -42,9 +42,15 @@ public sealed class CpuMeter
     /// <summary>CPU seconds of this process's children that have exited and been waited for (cutime + cstime).</summary>
     private static double ReapedChildrenSeconds()
     {
-        var text = File.ReadAllText("/proc/self/stat");
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = StatFields("self");
         return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>The fields of /proc/PID/stat after the command name, which is in parentheses and may contain spaces.</summary>
+    private static string[] StatFields(string pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        return text[(text.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     private static double Delta(Dictionary<int, double>? before, Dictionary<int, double>? after) =>
@@ -74,9 +80,7 @@ public sealed class CpuMeter
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name is in parentheses and may contain spaces: fields start after the last ')'.
-            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            var fields = StatFields(pid.ToString(CultureInfo.InvariantCulture));
             var ppid = int.Parse(fields[1], CultureInfo.InvariantCulture);
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return (ppid, ticks / TicksPerSecond);

@@ -53,6 +53,7 @@ var rawBefore = await RunRawAsync();
 // Phase 3b (when h2load is installed): end to end again in the same host, the writers being h2load, a
 // separate lean process, instead of the .NET client inside this one (see ExternalWriters).
 var (e2e, calls, callsPaced, external) = await RunEndToEndAsync();
+var h2load = external?.Result;
 // Phase 4: raw again, paced at the end-to-end rate, so the broker's CPU per event can be compared at equal rates
 // (a broker batches less at a lower rate, so part of its higher cost end to end may be the rate alone).
 var rawPaced = await RunRawAsync(e2e.PerSecond);
@@ -68,13 +69,13 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
 Console.WriteLine(rawBefore.Row("raw MassTransit publish/consume, before end to end"));
 Console.WriteLine(rawAfter.Row("raw MassTransit publish/consume, after end to end"));
 Console.WriteLine(e2e.Row("gRPC write → outbox → RabbitMQ → consumer → inbox → committed"));
+if (h2load is not null)
+    Console.WriteLine(h2load.Row("the same, writers = h2load in its own process (latency from the server's receipt of the call)"));
+RatioLine("ratio end-to-end / raw", e2e);
 if (external is { } ext)
-    Console.WriteLine(ext.Result.Row("the same, writers = h2load in its own process (latency from the server's receipt of the call)"));
-Console.WriteLine($"ratio end-to-end / raw = {e2e.PerSecond / raw.PerSecond:0.00} (against the faster raw run; {e2e.PerSecond / Math.Min(rawBefore.PerSecond, rawAfter.PerSecond):0.00} against the slower)");
-if (external is { } x)
 {
-    Console.WriteLine($"ratio end-to-end with h2load writers / raw = {x.Result.PerSecond / raw.PerSecond:0.00} (against the faster raw run; {x.Result.PerSecond / Math.Min(rawBefore.PerSecond, rawAfter.PerSecond):0.00} against the slower)");
-    Console.WriteLine($"h2load's view of the calls: {x.RequestTimes}");
+    RatioLine("ratio end-to-end with h2load writers / raw", ext.Result);
+    Console.WriteLine($"h2load's view of the calls: {ext.RequestTimes}");
 }
 Console.WriteLine();
 Console.WriteLine("Where the time went (per stage: the rate at which events reached it since the first start,");
@@ -84,10 +85,10 @@ Console.WriteLine("| path | stage | reached, events/s | wait p50 ms | wait p99 m
 Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
 StageRows(raw == rawBefore ? "raw (before)" : "raw (after)", raw.Clock);
 StageRows("end to end", e2e.Clock);
-if (external is { } ec)
-    StageRows("end to end, h2load writers", ec.Result.Clock);
+if (h2load is not null)
+    StageRows("end to end, h2load writers", h2load.Clock);
 Console.WriteLine();
-Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}{(external is { } et ? $", end to end with h2load writers {et.Result.Traffic}" : "")}.");
+Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}{(h2load is null ? "" : $", end to end with h2load writers {h2load.Traffic}")}.");
 Console.WriteLine();
 Console.WriteLine("CPU per event (ms of CPU time, from /proc; the machine has " + Environment.ProcessorCount + " cores, so a path cannot go faster");
 Console.WriteLine("than cores × 1000 / total ms per event even if nothing else runs):");
@@ -97,8 +98,8 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:
 CpuRow("raw, before end to end", rawBefore);
 CpuRow("raw, after end to end", rawAfter);
 CpuRow("end to end", e2e);
-if (external is { } ecpu)
-    CpuRow("end to end, h2load writers", ecpu.Result);
+if (h2load is not null)
+    CpuRow("end to end, h2load writers", h2load);
 CpuRow("gRPC call alone (Echo: no write, no event)", calls);
 CpuRow($"gRPC call alone, paced at the end-to-end rate ({callsPaced.PerSecond:0} calls/s reached)", callsPaced);
 CpuRow($"raw, paced at the end-to-end rate ({rawPaced.PerSecond:0} events/s reached)", rawPaced);
@@ -108,7 +109,7 @@ Console.WriteLine();
 // 0.10 with the thread pool's spin-waiting off), so paced .NET figures are upper bounds, not a floor
 // to subtract from the end-to-end path's: the closing line only states them side by side.
 Console.WriteLine($"gRPC call alone: {calls.PerSecond:0} calls/s from {writers} concurrent callers, p50 {calls.P50:0.0} ms, p99 {calls.P99:0.0} ms.");
-Console.WriteLine($".NET CPU per event: end to end {e2e.BenchMsPerEvent:0.00} ms{(external is { } en ? $" ({en.Result.BenchMsPerEvent:0.00} with h2load writers)" : "")}; the call alone {calls.BenchMsPerEvent:0.00} unpaced, {callsPaced.BenchMsPerEvent:0.00} paced; raw publish/consume {raw.BenchMsPerEvent:0.00} unpaced, {rawPaced.BenchMsPerEvent:0.00} paced");
+Console.WriteLine($".NET CPU per event: end to end {e2e.BenchMsPerEvent:0.00} ms{(h2load is null ? "" : $" ({h2load.BenchMsPerEvent:0.00} with h2load writers)")}; the call alone {calls.BenchMsPerEvent:0.00} unpaced, {callsPaced.BenchMsPerEvent:0.00} paced; raw publish/consume {raw.BenchMsPerEvent:0.00} unpaced, {rawPaced.BenchMsPerEvent:0.00} paced");
 Console.WriteLine("(paced figures include waking an otherwise idle process for every event, so they overstate what the same work costs inside the saturated end-to-end run).");
 Console.WriteLine($"RabbitMQ's CPU per event end to end exceeds raw's at the same rate by {(e2e.Cpu.Broker - rawPaced.Cpu.Broker) * 1000.0 / events:0.00} ms.");
 return 0;
@@ -359,6 +360,9 @@ static void PrintJitTrace((IReadOnlyList<(string Method, string Tier, int Count)
     foreach (var (method, tier, count) in trace.Top)
         Console.WriteLine($"  {count,6} {tier,-18} {method}");
 }
+
+void RatioLine(string label, Result path) =>
+    Console.WriteLine($"{label} = {path.PerSecond / raw.PerSecond:0.00} (against the faster raw run; {path.PerSecond / Math.Min(rawBefore.PerSecond, rawAfter.PerSecond):0.00} against the slower)");
 
 void CpuRow(string path, Result result)
 {
