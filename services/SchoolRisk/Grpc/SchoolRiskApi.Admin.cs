@@ -22,9 +22,10 @@ public sealed partial class SchoolRiskApi
         RequestFields.LaCode(errors, request.LaCode, "la_code", required: false);
         var asOf = RequestFields.Date(errors, request.AsOf, "as_of", calendar.Today, whenEmpty: calendar.Today);
         errors.ThrowIfAny();
-        var result = await assessor.AssessAllAsync(asOf, request.LaCode.Length == 0 ? null : request.LaCode, context.CancellationToken);
+        // Audited before the first batch commits, so a run that fails part way is still attributable.
         db.Audit(caller.Organisation, caller.Subject, "assessment.run", "assessment", request.LaCode.Length == 0 ? "all" : request.LaCode);
         await db.SaveChangesAsync(context.CancellationToken);
+        var result = await assessor.AssessAllAsync(asOf, request.LaCode.Length == 0 ? null : request.LaCode, context.CancellationToken);
         return new AssessAllResponse { Assessed = result.Assessed, Published = result.Published, ModelVersion = result.ModelVersion };
     }
 

@@ -45,6 +45,10 @@ public sealed partial class SchoolRiskApi
             var corrected = await signals.CorrectAsync(correction, caller, context.CancellationToken);
             return corrected?.ToProto() ?? throw RpcErrors.NotFound("signal", request.SignalId, $"no signal {request.SignalId}");
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw RpcErrors.PermissionDenied(ex.Message, "SIGNAL_OF_ANOTHER_ORGANISATION");
+        }
         catch (InvalidOperationException ex)
         {
             throw RpcErrors.FailedPrecondition($"{ex.Message} Correct the latest version instead.", subject: request.SignalId, type: "SUPERSEDED");

@@ -130,6 +130,12 @@ public sealed partial class SchoolRiskApi(
         explanation.InspectionsConsidered.AddRange(evidence.Inspections.Select(i => i.ToProto()));
         explanation.IndicatorsConsidered.AddRange(ProtoMapping.Indicators(evidence));
         explanation.SignalsConsidered.AddRange(evidence.Signals.Select(s => s.ToProto()));
+        if (evidence.Signals.Count > 0)
+        {
+            // The same sensitive read as ListSignals: partners' observations in their own words, with named authors.
+            db.Audit(Caller(context), "signals.listed", "school", school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
         return explanation;
     }
 

@@ -75,6 +75,62 @@ public sealed class SignalAndEventTests(SchoolRiskHostFixture fixture)
     }
 
     [Fact]
+    public async Task Only_the_organisation_that_recorded_a_signal_may_correct_it()
+    {
+        var urn = await AnyBirminghamUrn();
+        var submitted = await fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
+        {
+            Urn = urn, Kind = SignalKind.FinanceConcern, ConcernLevel = ConcernLevel.High, ObservedOn = "2024-04-01", Summary = "deficit recovery plan not agreed",
+        }, fixture.PartnerToken);
+        var otherPartner = fixture.Host.IssueToken("another-partner", "risk.signals.write", "risk.read");
+
+        // A correction cancels the original, so another partner must not be able to turn "high" into "none".
+        var denied = await Assert.ThrowsAsync<RpcException>(() => fixture.Call<CorrectSignalRequest, Signal>("CorrectSignal", new CorrectSignalRequest
+        {
+            SignalId = submitted.SignalId, ConcernLevel = ConcernLevel.None, ObservedOn = "2024-04-01", Summary = "no concern", Reason = "we disagree",
+        }, otherPartner));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Contains("only the organisation that recorded a signal may correct it", denied.Status.Detail, StringComparison.Ordinal);
+
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolRiskDbContext>();
+        var id = Guid.Parse(submitted.SignalId);
+        Assert.Null((await db.PartnerSignals.AsNoTracking().SingleAsync(s => s.Id == id)).SupersededById);
+        Assert.False(await db.PartnerSignals.AnyAsync(s => s.SupersedesId == id));
+        Assert.False(await db.Set<AuditEntry>().AnyAsync(a => a.Organisation == "another-partner"));
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.Payload.Contains(submitted.SignalId)));
+
+        var corrected = await fixture.Call<CorrectSignalRequest, Signal>("CorrectSignal", new CorrectSignalRequest
+        {
+            SignalId = submitted.SignalId, ConcernLevel = ConcernLevel.Medium, ObservedOn = "2024-04-01", Summary = "plan agreed in principle", Reason = "update",
+        }, fixture.PartnerToken);
+        Assert.Equal(submitted.SignalId, corrected.SupersedesSignalId);
+    }
+
+    [Fact]
+    public async Task ExplainAssessment_audits_the_partner_signals_it_returns()
+    {
+        var urn = await AnyBirminghamUrn();
+        await fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
+        {
+            Urn = urn, Kind = SignalKind.HrConcern, ConcernLevel = ConcernLevel.Low, ObservedOn = "2024-02-01", Summary = "grievance raised by staff", Author = "A. Named",
+        }, fixture.PartnerToken);
+        var reader = fixture.Host.IssueToken("explaining-reader", "risk.read");
+
+        var withSignals = await fixture.Call<GetAssessmentRequest, Explanation>("ExplainAssessment", new GetAssessmentRequest { Urn = urn }, reader);
+        Assert.Contains(withSignals.SignalsConsidered, s => s.Author == "A. Named");
+        // As of 2016 none of the signals was known: nothing sensitive returned, nothing to audit.
+        var withoutSignals = await fixture.Call<GetAssessmentRequest, Explanation>("ExplainAssessment", new GetAssessmentRequest { Urn = urn, AsOf = "2016-12-31" }, reader);
+        Assert.Empty(withoutSignals.SignalsConsidered);
+
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolRiskDbContext>();
+        var audited = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Organisation == "explaining-reader").ToListAsync();
+        var entry = Assert.Single(audited);
+        Assert.Equal(("signals.listed", "school", urn.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entry.Action, entry.EntityType, entry.EntityId));
+    }
+
+    [Fact]
     public async Task Concurrent_submissions_each_record_their_own_signal_audit_entry_and_event()
     {
         // Submissions share transactions (group commit): every caller must still get its own signal,

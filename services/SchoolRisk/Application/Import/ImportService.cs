@@ -14,7 +14,8 @@ public enum ImportKind
 
 /// <summary>
 /// Runs one import of one file, from a path under the configured import root or from uploaded
-/// bytes, and records it (import run + audit entry, attributed to the calling organisation).
+/// bytes, and records it, attributed to the calling organisation: an audit entry when it starts, then an
+/// import run and a second audit entry when it completes.
 /// </summary>
 public sealed class ImportService(
     SchoolRiskDbContext db,
@@ -56,6 +57,10 @@ public sealed class ImportService(
     {
         var runId = Guid.CreateVersion7();
         var started = clock.GetUtcNow();
+        // Batches commit as they go and the audit log is append-only: record who started the run, on its
+        // own, before the first batch, so rows a cancelled or failed run committed are still attributable.
+        db.Audit(organisation, subject, "import.started", "import", runId.ToString());
+        await db.SaveChangesAsync(cancellationToken);
         if (!scope.IsEverything)
         {
             var codes = scope.LaCodes!.ToList();

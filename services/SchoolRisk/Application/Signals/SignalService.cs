@@ -30,13 +30,22 @@ public sealed class SignalService(SchoolRiskDbContext db, WriteGroupCommit<Schoo
             return signal;
         }, cancellationToken);
 
-    /// <summary>Null when the signal does not exist; throws <see cref="InvalidOperationException"/> when it was already superseded.</summary>
+    /// <summary>
+    /// Null when the signal does not exist; throws <see cref="UnauthorizedAccessException"/> when the caller's
+    /// organisation did not record it, <see cref="InvalidOperationException"/> when it was already superseded.
+    /// </summary>
     public async Task<PartnerSignal?> CorrectAsync(SignalCorrection correction, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var original = await db.PartnerSignals.FirstOrDefaultAsync(s => s.Id == correction.SignalId, cancellationToken);
         if (original is null)
         {
             return null;
+        }
+        // A correction supersedes, and so cancels, the original: only its author's organisation may say it was wrong.
+        if (!string.Equals(original.Organisation, caller.Organisation, StringComparison.Ordinal))
+        {
+            throw new UnauthorizedAccessException(
+                $"Signal {original.Id} was recorded by another organisation; only the organisation that recorded a signal may correct it.");
         }
         var corrected = original.CorrectWith(Guid.CreateVersion7(), correction.ConcernLevel, correction.ObservedOn, correction.Summary,
             correction.Outcome, caller.Organisation, correction.Author, correction.Reason, clock.GetUtcNow());
