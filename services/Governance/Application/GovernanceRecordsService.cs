@@ -89,7 +89,7 @@ public sealed class GovernanceRecordsService(GovernanceDbContext db, WriteGroupC
         }
 
         concern.Close(date, resolution.Trim(), caller.Organisation);
-        db.Record(caller, "concern.closed", concern.Id, concern.Urn, date, $"Governance concern closed: {concern.Resolution}", clock.GetCurrentInstant());
+        db.Record(caller, "concern.closed", concern.Id, concern.Urn, date, "Governance concern closed", clock.GetCurrentInstant());
         await db.SaveChangesAsync(ct);
         return concern;
     }

@@ -27,7 +27,7 @@ public sealed class GoverningBodyService(GovernanceDbContext db, IClock clock)
         };
         Apply(body, command, caller, now);
         db.GoverningBodies.Add(body);
-        db.Record(caller, "governing_body.created", Guid.Empty, body.Urn, clock.TodayInLondon(), $"Governing body '{body.Name}' recorded", now);
+        db.RecordGoverningBody(caller, "governing_body.created", body.Urn, clock.TodayInLondon(), $"Governing body '{body.Name}' recorded", now);
         await db.SaveChangesAsync(ct);
         return new GoverningBodyView(body, [], clock.TodayInLondon());
     }
@@ -38,7 +38,7 @@ public sealed class GoverningBodyService(GovernanceDbContext db, IClock clock)
             ?? throw new NotFoundException("governing body", command.Urn.ToString());
         var now = clock.GetCurrentInstant();
         Apply(body, command, caller, now);
-        db.Record(caller, "governing_body.updated", Guid.Empty, body.Urn, clock.TodayInLondon(), $"Governing body '{body.Name}' updated", now);
+        db.RecordGoverningBody(caller, "governing_body.updated", body.Urn, clock.TodayInLondon(), $"Governing body '{body.Name}' updated", now);
         await db.SaveChangesAsync(ct);
         return await GetAsync(command.Urn, includeFormer: false, ct);
     }
@@ -120,7 +120,7 @@ public sealed class GoverningBodyService(GovernanceDbContext db, IClock clock)
         }
 
         governor.Leave(date, reason.Trim());
-        db.Record(caller, "governor.left", governor.Id, governor.Urn, date, $"{governor.FullName} left ({reason.Trim()})", clock.GetCurrentInstant());
+        db.Record(caller, "governor.left", governor.Id, governor.Urn, date, $"{governor.FullName} left", clock.GetCurrentInstant());
         await db.SaveChangesAsync(ct);
         return governor;
     }

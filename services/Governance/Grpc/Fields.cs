@@ -40,25 +40,44 @@ internal static class Fields
         }
     }
 
-    public static void Date(FieldErrors errors, string value, string field)
+    /// <summary>
+    /// No Governance record predates 2000 (the project's convention, as SchoolRisk's request dates); the bound also
+    /// keeps date arithmetic (a four-year term, a compliance period) far from the calendar's year 9999.
+    /// </summary>
+    public static readonly LocalDate Earliest = new(2000, 1, 1);
+
+    /// <summary>How far ahead a date that may lie in the future (an appointment, a term end, a review due) can be.</summary>
+    public const int MaxYearsAhead = 10;
+
+    /// <summary>The latest date a forward-looking field accepts: <see cref="MaxYearsAhead"/> years after today.</summary>
+    public static LocalDate Ahead(LocalDate today) => today.PlusYears(MaxYearsAhead);
+
+    /// <summary>A required "YYYY-MM-DD" date between <see cref="Earliest"/> and <paramref name="latest"/>; returns it only when it is both.</summary>
+    public static LocalDate? Date(FieldErrors errors, string value, string field, LocalDate latest)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             errors.Add(field, "is required (YYYY-MM-DD)");
+            return null;
         }
-        else if (ParseDate(value) is null)
+
+        if (ParseDate(value) is not { } date)
         {
             errors.Add(field, "must be a date YYYY-MM-DD");
+            return null;
         }
+
+        if (date < Earliest || date > latest)
+        {
+            errors.Add(field, $"must be between {Format(Earliest)} and {Format(latest)}");
+            return null;
+        }
+
+        return date;
     }
 
-    public static void OptionalDate(FieldErrors errors, string value, string field)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            Date(errors, value, field);
-        }
-    }
+    public static LocalDate? OptionalDate(FieldErrors errors, string value, string field, LocalDate latest) =>
+        string.IsNullOrEmpty(value) ? null : Date(errors, value, field, latest);
 
     public static void Text(FieldErrors errors, string value, string field, int max = MaxText, bool required = true)
     {

@@ -1,6 +1,10 @@
+using System.Globalization;
 using EducationHub.Contracts.V1;
+using EducationHub.Governance.Infrastructure;
 using EducationHub.Governance.Tests.Support;
 using EducationHub.Grpc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pb = EducationHub.Protos.Governance.V1;
 
 namespace EducationHub.Governance.Tests.Api;
@@ -145,6 +149,52 @@ public abstract class GoverningBodyApiTests(HostFixture fixture)
         var ex = await _host.Fails<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", request);
         Assert.Equal("term_ends_on", Assert.Single(ex.GetBadRequest()!.FieldViolations).Field);
     }
+
+    [Fact]
+    public async Task The_timeline_carries_no_resolution_or_leaving_reason()
+    {
+        // The timeline is read without an audit entry; the free text may name people and stays behind the audited reads.
+        var urn = Scenario.NewUrn();
+        await CreateBody(urn);
+        var governor = await Appoint(urn, "Ann Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair);
+        await _host.Call<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
+            new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-10", Reason = "Removed after complaint by Mr Jones" });
+        var concern = await _host.Call<Pb.RaiseGovernanceConcernRequest, Pb.GovernanceConcern>("RaiseGovernanceConcern", new Pb.RaiseGovernanceConcernRequest
+        {
+            Urn = urn, Severity = Pb.ConcernSeverity.High, Source = Pb.ConcernSource.Officer, Summary = "Chair acting alone",
+        });
+        await _host.Call<Pb.CloseGovernanceConcernRequest, Pb.GovernanceConcern>("CloseGovernanceConcern",
+            new Pb.CloseGovernanceConcernRequest { ConcernId = concern.ConcernId, Resolution = "Ms Smith stood down as chair" });
+
+        var timeline = await _host.Call<Pb.GetSchoolTimelineRequest, Pb.SchoolTimeline>("GetSchoolTimeline", new Pb.GetSchoolTimelineRequest { Urn = urn }, _host.ReadToken);
+        Assert.Equal("Ann Chair left", timeline.Entries.Single(e => e.Kind == "governor.left").Summary);
+        Assert.Equal("Governance concern closed", timeline.Entries.Single(e => e.Kind == "concern.closed").Summary);
+        Assert.DoesNotContain(timeline.Entries, e => e.Summary.Contains("Jones", StringComparison.Ordinal) || e.Summary.Contains("Smith", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Governing_body_audit_entries_name_the_school()
+    {
+        var urn = Scenario.NewUrn();
+        await CreateBody(urn);
+        await _host.Call<Pb.UpdateGoverningBodyRequest, Pb.GoverningBody>("UpdateGoverningBody",
+            new Pb.UpdateGoverningBodyRequest { Urn = urn, Name = "Governing Board of Park View Primary School" });
+
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        var urnText = urn.ToString(CultureInfo.InvariantCulture);
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == urnText && a.EntityType == "governing_body")
+            .Select(a => a.Action).ToListAsync();
+        Assert.Equal(["governing_body.created", "governing_body.updated"], audit.Order());
+    }
+
+    private Task<Pb.GoverningBody> CreateBody(int urn) =>
+        _host.Call<Pb.CreateGoverningBodyRequest, Pb.GoverningBody>("CreateGoverningBody", new Pb.CreateGoverningBodyRequest
+        {
+            Urn = urn,
+            Name = "Governing Board of Park View Primary",
+            Kind = Pb.GoverningBodyKind.Maintained,
+        });
 
     private Task<Pb.Governor> Appoint(int urn, string name, Pb.GovernorCategory category, Pb.GoverningRole role) =>
         _host.Call<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", AppointRequest(urn, name, category, role));

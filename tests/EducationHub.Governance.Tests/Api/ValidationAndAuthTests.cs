@@ -51,6 +51,61 @@ public sealed class ValidationAndAuthTests(SqliteHostFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task An_appointment_near_year_9999_is_refused_not_an_internal_error()
+    {
+        // The four-year term check once added four years to 9997-01-01, past NodaTime's year 9999: INTERNAL.
+        var ex = await _host.Fails<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", new Pb.AppointGovernorRequest
+        {
+            Urn = Scenario.NewUrn(), FullName = "Far Future", Category = Pb.GovernorCategory.Parent, AppointedBy = "parents",
+            AppointedOn = "9997-01-01", TermEndsOn = "9999-12-31",
+        });
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(["appointed_on", "term_ends_on"], ex.GetBadRequest()!.FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task Dates_outside_their_range_are_refused_naming_the_field()
+    {
+        // Today is 2026-03-16: past dates run from 2000-01-01 to today, forward-looking ones to ten years ahead.
+        var urn = Scenario.NewUrn();
+        await Refused<Pb.RecordGovernanceReviewRequest, Pb.GovernanceReview>("RecordGovernanceReview", new Pb.RecordGovernanceReviewRequest
+        {
+            Urn = urn, Kind = Pb.ReviewKind.SelfEvaluation, ReviewedOn = "1999-12-31", Reviewer = "Chair", Outcome = Pb.ReviewOutcome.Effective, Summary = "Self-evaluation",
+        }, "reviewed_on");
+        await Refused<Pb.RaiseGovernanceConcernRequest, Pb.GovernanceConcern>("RaiseGovernanceConcern", new Pb.RaiseGovernanceConcernRequest
+        {
+            Urn = urn, Severity = Pb.ConcernSeverity.Low, Source = Pb.ConcernSource.Officer, Summary = "Minutes not published", RaisedOn = "0001-01-01",
+        }, "raised_on");
+        await Refused<Pb.ProposeInterventionRequest, Pb.Intervention>("ProposeIntervention", new Pb.ProposeInterventionRequest
+        {
+            Urn = urn, Kind = Pb.InterventionKind.AdditionalGovernors, Rationale = "Weak governance", ResponsibleOfficer = "A. Officer", NextReviewOn = "2036-03-17",
+        }, "next_review_on");
+        var proposed = await _host.Call<Pb.ProposeInterventionRequest, Pb.Intervention>("ProposeIntervention", new Pb.ProposeInterventionRequest
+        {
+            Urn = urn, Kind = Pb.InterventionKind.AdditionalGovernors, Rationale = "Weak governance", ResponsibleOfficer = "A. Officer", NextReviewOn = "2036-03-16",
+        });
+        Assert.Equal("2036-03-16", proposed.NextReviewOn);
+
+        await _host.Call<Pb.CreateGoverningBodyRequest, Pb.GoverningBody>("CreateGoverningBody",
+            new Pb.CreateGoverningBodyRequest { Urn = urn, Name = "Governing Board", Kind = Pb.GoverningBodyKind.Maintained });
+        var governor = await _host.Call<Pb.AppointGovernorRequest, Pb.Governor>("AppointGovernor", new Pb.AppointGovernorRequest
+        {
+            Urn = urn, FullName = "Pat Parent", Category = Pb.GovernorCategory.Parent, AppointedBy = "parents", AppointedOn = "2026-01-01", TermEndsOn = "2029-12-31",
+        });
+        await Refused<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
+            new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-17", Reason = "Moving away" }, "left_on");
+    }
+
+    private async Task Refused<TRequest, TResponse>(string method, TRequest request, string field)
+        where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
+        where TResponse : class, Google.Protobuf.IMessage<TResponse>, new()
+    {
+        var ex = await _host.Fails<TRequest, TResponse>(method, request);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(field, Assert.Single(ex.GetBadRequest()!.FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task Ids_must_be_uuids_and_exist()
     {
         var bad = await _host.Fails<Pb.GetNoticeRequest, Pb.Notice>("GetNotice", new Pb.GetNoticeRequest { NoticeId = "notice-1" });

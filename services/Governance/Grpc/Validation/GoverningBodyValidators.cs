@@ -1,6 +1,8 @@
 using System.Net.Mail;
+using EducationHub.Calendar;
 using EducationHub.Grpc;
 using Google.Protobuf.Collections;
+using NodaTime;
 using Pb = EducationHub.Protos.Governance.V1;
 
 namespace EducationHub.Governance.Grpc.Validation;
@@ -58,18 +60,20 @@ internal sealed class ListGoverningBodiesValidator : IRequestValidator<Pb.ListGo
     public void Validate(Pb.ListGoverningBodiesRequest r, FieldErrors errors) => Fields.Paging(errors, r.PageSize, r.PageToken);
 }
 
-internal sealed class AppointGovernorValidator : IRequestValidator<Pb.AppointGovernorRequest>
+internal sealed class AppointGovernorValidator(IClock clock) : IRequestValidator<Pb.AppointGovernorRequest>
 {
     public void Validate(Pb.AppointGovernorRequest r, FieldErrors errors)
     {
+        var ahead = Fields.Ahead(clock.TodayInLondon());
         Fields.Urn(errors, r.Urn);
         Fields.Text(errors, r.FullName, "full_name", Fields.MaxShortText);
         Fields.Enum(errors, r.Category, "category");
         Fields.OptionalEnum(errors, r.Role, "role");
         Fields.Text(errors, r.AppointedBy, "appointed_by", Fields.MaxShortText);
-        Fields.Date(errors, r.AppointedOn, "appointed_on");
-        Fields.Date(errors, r.TermEndsOn, "term_ends_on");
-        if (Fields.ParseDate(r.AppointedOn) is { } from && Fields.ParseDate(r.TermEndsOn) is { } to)
+        // An appointment may be recorded before it takes effect.
+        var appointedOn = Fields.Date(errors, r.AppointedOn, "appointed_on", ahead);
+        var termEndsOn = Fields.Date(errors, r.TermEndsOn, "term_ends_on", ahead);
+        if (appointedOn is { } from && termEndsOn is { } to)
         {
             errors.Require(to > from, "term_ends_on", "must be after appointed_on");
             // School Governance (Constitution) (England) Regulations 2012: terms of office are at most four years
@@ -79,23 +83,23 @@ internal sealed class AppointGovernorValidator : IRequestValidator<Pb.AppointGov
     }
 }
 
-internal sealed class RemoveGovernorValidator : IRequestValidator<Pb.RemoveGovernorRequest>
+internal sealed class RemoveGovernorValidator(IClock clock) : IRequestValidator<Pb.RemoveGovernorRequest>
 {
     public void Validate(Pb.RemoveGovernorRequest r, FieldErrors errors)
     {
         Fields.Id(errors, r.GovernorId, "governor_id");
-        Fields.OptionalDate(errors, r.LeftOn, "left_on");
+        Fields.OptionalDate(errors, r.LeftOn, "left_on", clock.TodayInLondon());
         Fields.Text(errors, r.Reason, "reason", 1000);
     }
 }
 
-internal sealed class RecordGovernanceReviewValidator : IRequestValidator<Pb.RecordGovernanceReviewRequest>
+internal sealed class RecordGovernanceReviewValidator(IClock clock) : IRequestValidator<Pb.RecordGovernanceReviewRequest>
 {
     public void Validate(Pb.RecordGovernanceReviewRequest r, FieldErrors errors)
     {
         Fields.Urn(errors, r.Urn);
         Fields.Enum(errors, r.Kind, "kind");
-        Fields.Date(errors, r.ReviewedOn, "reviewed_on");
+        Fields.Date(errors, r.ReviewedOn, "reviewed_on", clock.TodayInLondon());
         Fields.Text(errors, r.Reviewer, "reviewer", Fields.MaxShortText);
         Fields.Enum(errors, r.Outcome, "outcome");
         Fields.Text(errors, r.Summary, "summary");
@@ -108,7 +112,7 @@ internal sealed class ListGovernanceReviewsValidator : IRequestValidator<Pb.List
     public void Validate(Pb.ListGovernanceReviewsRequest r, FieldErrors errors) => Fields.Urn(errors, r.Urn);
 }
 
-internal sealed class RaiseGovernanceConcernValidator : IRequestValidator<Pb.RaiseGovernanceConcernRequest>
+internal sealed class RaiseGovernanceConcernValidator(IClock clock) : IRequestValidator<Pb.RaiseGovernanceConcernRequest>
 {
     public void Validate(Pb.RaiseGovernanceConcernRequest r, FieldErrors errors)
     {
@@ -116,17 +120,17 @@ internal sealed class RaiseGovernanceConcernValidator : IRequestValidator<Pb.Rai
         Fields.Enum(errors, r.Severity, "severity");
         Fields.Enum(errors, r.Source, "source");
         Fields.Text(errors, r.Summary, "summary");
-        Fields.OptionalDate(errors, r.RaisedOn, "raised_on");
+        Fields.OptionalDate(errors, r.RaisedOn, "raised_on", clock.TodayInLondon());
     }
 }
 
-internal sealed class CloseGovernanceConcernValidator : IRequestValidator<Pb.CloseGovernanceConcernRequest>
+internal sealed class CloseGovernanceConcernValidator(IClock clock) : IRequestValidator<Pb.CloseGovernanceConcernRequest>
 {
     public void Validate(Pb.CloseGovernanceConcernRequest r, FieldErrors errors)
     {
         Fields.Id(errors, r.ConcernId, "concern_id");
         Fields.Text(errors, r.Resolution, "resolution");
-        Fields.OptionalDate(errors, r.ClosedOn, "closed_on");
+        Fields.OptionalDate(errors, r.ClosedOn, "closed_on", clock.TodayInLondon());
     }
 }
 

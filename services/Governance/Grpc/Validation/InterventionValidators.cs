@@ -1,9 +1,11 @@
+using EducationHub.Calendar;
 using EducationHub.Grpc;
+using NodaTime;
 using Pb = EducationHub.Protos.Governance.V1;
 
 namespace EducationHub.Governance.Grpc.Validation;
 
-internal sealed class ProposeInterventionValidator : IRequestValidator<Pb.ProposeInterventionRequest>
+internal sealed class ProposeInterventionValidator(IClock clock) : IRequestValidator<Pb.ProposeInterventionRequest>
 {
     public void Validate(Pb.ProposeInterventionRequest r, FieldErrors errors)
     {
@@ -13,30 +15,30 @@ internal sealed class ProposeInterventionValidator : IRequestValidator<Pb.Propos
         Fields.Text(errors, r.ResponsibleOfficer, "responsible_officer", Fields.MaxShortText);
         Fields.Text(errors, r.ResponsibleOrganisation, "responsible_organisation", Fields.MaxShortText, required: false);
         Fields.OptionalId(errors, r.NoticeId, "notice_id");
-        Fields.OptionalDate(errors, r.NextReviewOn, "next_review_on");
+        Fields.OptionalDate(errors, r.NextReviewOn, "next_review_on", Fields.Ahead(clock.TodayInLondon()));
     }
 }
 
-internal sealed class TransitionInterventionValidator : IRequestValidator<Pb.TransitionInterventionRequest>
+internal sealed class TransitionInterventionValidator(IClock clock) : IRequestValidator<Pb.TransitionInterventionRequest>
 {
     public void Validate(Pb.TransitionInterventionRequest r, FieldErrors errors)
     {
         Fields.Id(errors, r.InterventionId, "intervention_id");
         Fields.Enum(errors, r.Trigger, "trigger");
-        Fields.OptionalDate(errors, r.OnDate, "on_date");
+        Fields.OptionalDate(errors, r.OnDate, "on_date", clock.TodayInLondon());
         Fields.Text(errors, r.Note, "note", 2000, required: false);
         Fields.Text(errors, r.Outcome, "outcome", 2000, required: false);
     }
 }
 
-internal sealed class RecordInterventionReviewValidator : IRequestValidator<Pb.RecordInterventionReviewRequest>
+internal sealed class RecordInterventionReviewValidator(IClock clock) : IRequestValidator<Pb.RecordInterventionReviewRequest>
 {
     public void Validate(Pb.RecordInterventionReviewRequest r, FieldErrors errors)
     {
         Fields.Id(errors, r.InterventionId, "intervention_id");
-        Fields.Date(errors, r.ReviewedOn, "reviewed_on");
+        Fields.Date(errors, r.ReviewedOn, "reviewed_on", clock.TodayInLondon());
         Fields.Text(errors, r.Note, "note");
-        Fields.OptionalDate(errors, r.NextReviewOn, "next_review_on");
+        Fields.OptionalDate(errors, r.NextReviewOn, "next_review_on", Fields.Ahead(clock.TodayInLondon()));
     }
 }
 

@@ -1,5 +1,7 @@
+using EducationHub.Calendar;
 using EducationHub.Governance.Domain.Notices;
 using EducationHub.Grpc;
+using NodaTime;
 using Pb = EducationHub.Protos.Governance.V1;
 
 namespace EducationHub.Governance.Grpc.Validation;
@@ -46,7 +48,7 @@ internal sealed class DraftNoticeValidator : IRequestValidator<Pb.DraftNoticeReq
     }
 }
 
-internal sealed class IssueNoticeValidator : IRequestValidator<Pb.IssueNoticeRequest>
+internal sealed class IssueNoticeValidator(IClock clock) : IRequestValidator<Pb.IssueNoticeRequest>
 {
     public void Validate(Pb.IssueNoticeRequest r, FieldErrors errors)
     {
@@ -63,19 +65,19 @@ internal sealed class IssueNoticeValidator : IRequestValidator<Pb.IssueNoticeReq
                 break;
         }
 
-        Fields.OptionalDate(errors, r.IssuedOn, "issued_on");
+        Fields.OptionalDate(errors, r.IssuedOn, "issued_on", clock.TodayInLondon());
         errors.Require(r.ComplianceWorkingDays is >= 0 and <= NoticeRules.MaxComplianceWorkingDays, "compliance_working_days",
             $"must be between 1 and {NoticeRules.MaxComplianceWorkingDays} (0 = keep the draft's)");
     }
 }
 
-internal sealed class TransitionNoticeValidator : IRequestValidator<Pb.TransitionNoticeRequest>
+internal sealed class TransitionNoticeValidator(IClock clock) : IRequestValidator<Pb.TransitionNoticeRequest>
 {
     public void Validate(Pb.TransitionNoticeRequest r, FieldErrors errors)
     {
         Fields.Id(errors, r.NoticeId, "notice_id");
         Fields.Enum(errors, r.Trigger, "trigger");
-        Fields.OptionalDate(errors, r.OnDate, "on_date");
+        Fields.OptionalDate(errors, r.OnDate, "on_date", clock.TodayInLondon());
         Fields.Text(errors, r.Note, "note", 2000, required: false);
         Fields.OptionalId(errors, r.SupersededByNoticeId, "superseded_by_notice_id");
         Fields.OptionalId(errors, r.InterventionId, "intervention_id");
