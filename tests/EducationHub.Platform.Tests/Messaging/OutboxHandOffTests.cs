@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using EducationHub.Messaging.Outbox;
 using EducationHub.Platform.Tests.Messaging.TestModel;
-using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -165,35 +163,8 @@ public sealed class OutboxHandOffTests
     private static OutboxHandOff HandOffOf(IHost host) =>
         host.Services.GetRequiredService<OutboxSignals>().For(typeof(PlatformTestDbContext)).HandOff;
 
-    private static Task<List<OutboxMessage>> RowsAsync(IHost host) =>
-        PlatformTestHost.QueryAsync(host.Services, db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
+    private static Task<List<OutboxMessage>> RowsAsync(IHost host) => OutboxTestHost.RowsAsync(host);
 
-    /// <summary>A service database with the outbox, publishing to <paramref name="publisher"/>, recording every command's SQL.</summary>
-    private static async Task<IHost> StartAsync(string connectionString, RecordingPublisher publisher, ConcurrentQueue<string> commands, bool withDispatcher, TimeSpan pollInterval)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{PlatformTestHost.DatabaseName}"] = connectionString,
-            ["Messaging:Outbox:LeaseDuration"] = "00:00:03",
-            ["Messaging:Outbox:PollInterval"] = pollInterval.ToString(),
-        });
-        builder.AddServiceDatabase<PlatformTestDbContext>(PlatformTestHost.DatabaseName, o => o.AddInterceptors(new CommandRecorder(commands)));
-        builder.Services.AddSingleton<IOutboxPublisher>(publisher);
-        if (withDispatcher)
-            builder.Services.AddOutbox<PlatformTestDbContext>();
-        return await PlatformTestHost.StartAsync(builder);
-    }
-
-    /// <summary>Records every publish; <paramref name="confirmed"/> says when a message's publish completes (at once by default).</summary>
-    private sealed class RecordingPublisher(Func<Guid, Task>? confirmed = null) : IOutboxPublisher
-    {
-        public ConcurrentQueue<(Guid Id, DateTime At)> Published { get; } = new();
-
-        public Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken)
-        {
-            Published.Enqueue((messageId, DateTime.UtcNow));
-            return confirmed?.Invoke(messageId) ?? Task.CompletedTask;
-        }
-    }
+    private static Task<IHost> StartAsync(string connectionString, RecordingPublisher publisher, ConcurrentQueue<string> commands, bool withDispatcher, TimeSpan pollInterval) =>
+        OutboxTestHost.StartAsync(connectionString, publisher, commands, withDispatcher, pollInterval);
 }

@@ -98,7 +98,13 @@ public sealed class OutboxDispatcher<TContext>(
                     await CleanupAsync(stoppingToken);
                 }
 
-                if (signal.HandOff.Count == 0)
+                if (window.Free == 0)
+                {
+                    // Nothing can start until a publish settles. Going round again instead spun a core
+                    // for as long as the broker took to confirm (up to the publish timeout in an outage).
+                    await window.WaitForFreeSlotAsync(stoppingToken);
+                }
+                else if (signal.HandOff.Count == 0)
                 {
                     var untilClaim = nextClaim - DateTime.UtcNow;
                     if (untilClaim > TimeSpan.Zero)
@@ -164,6 +170,9 @@ public sealed class OutboxDispatcher<TContext>(
     private async Task<int> SettleAsync(List<OutboxPublishResult> finished)
     {
         var failed = finished.Count(r => r.Error is not null);
+        // A row no publish can succeed for fails alone, with its own backoff: counted as a round's
+        // failure it backed every other row off too, for as long as it stayed (a rolling deploy).
+        var roundFailed = finished.Count(r => r.Error is not null and not OutboxRowUnpublishableException);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -189,7 +198,7 @@ public sealed class OutboxDispatcher<TContext>(
         OutboxTelemetry.Published.Add(finished.Count - failed);
         if (failed > 0)
             OutboxTelemetry.PublishFailures.Add(failed);
-        return failed;
+        return roundFailed;
     }
 
     private async Task<Exception?> PublishAsync(OutboxMessage row, CancellationToken stoppingToken)
@@ -198,7 +207,7 @@ public sealed class OutboxDispatcher<TContext>(
         if (type is null)
         {
             OutboxLog.UnknownType(logger, row.Id, row.Type);
-            return new InvalidOperationException($"Unknown event type {row.Type}");
+            return new OutboxRowUnpublishableException($"Unknown event type {row.Type}");
         }
 
         // Continue the trace of the request that wrote the event, so gRPC call, outbox,
@@ -212,9 +221,7 @@ public sealed class OutboxDispatcher<TContext>(
         timeout.CancelAfter(_options.PublishTimeout);
         try
         {
-            var message = row.Event
-                ?? JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
-                ?? throw new InvalidOperationException("The stored payload is null");
+            var message = row.Event ?? Deserialize(row, type);
             await publisher.PublishAsync(message, type, row.Id, timeout.Token);
             return null;
         }
@@ -223,6 +230,19 @@ public sealed class OutboxDispatcher<TContext>(
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             OutboxLog.PublishFailed(logger, ex, row.Id, row.Type, row.Attempts + 1);
             return ex;
+        }
+    }
+
+    private static object Deserialize(OutboxMessage row, Type type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(row.Payload, type, EventJson.Options)
+                ?? throw new OutboxRowUnpublishableException("The stored payload is null");
+        }
+        catch (JsonException ex)
+        {
+            throw new OutboxRowUnpublishableException($"The stored payload is not a {type.Name}: {ex.Message}", ex);
         }
     }
 

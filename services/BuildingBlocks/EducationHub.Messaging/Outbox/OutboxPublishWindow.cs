@@ -71,6 +71,16 @@ internal sealed class OutboxPublishWindow
     }
 
     /// <summary>
+    /// Waits until a slot is free. It stays free for the feeding caller, the only one that takes slots:
+    /// a caller with nothing to start until then waits here instead of going round its loop again.
+    /// </summary>
+    public async Task WaitForFreeSlotAsync(CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        _slots.Release();
+    }
+
+    /// <summary>
     /// Rows settled and rows that failed since the last call. A round with failures backs off; one
     /// with settled rows and no failures shows the broker is back.
     /// </summary>
