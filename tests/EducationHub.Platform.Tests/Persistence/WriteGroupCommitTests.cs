@@ -224,6 +224,75 @@ public sealed class WriteGroupCommitTests
         Assert.Equal(eventIds.Order(), consumed.Order());
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_commit_that_reports_an_error_after_the_database_committed_is_not_written_again(string provider)
+    {
+        var faults = new CommitFaults();
+        await using var database = await TestDatabase.CreateAsync(provider, faults: faults);
+        using var held = new HeldWrite();
+        var first = database.SaveAsync(db => Hold(held, db));
+        await held.Started;
+        // The five share the batch behind the held one; its commit breaks after the database committed.
+        var writes = Enumerable.Range(0, 5).Select(i => database.SaveAsync(db =>
+        {
+            faults.BreakNextCommit(afterTheDatabaseCommitted: true);
+            return AddRow(db, i, withEvent: true);
+        })).ToList();
+        held.Release();
+        await first;
+        var eventIds = await Task.WhenAll(writes);
+
+        Assert.Equal(Enumerable.Range(-1, 6), (await database.RowsAsync()).Select(r => r.Sequence).Order());
+        var outbox = await database.QueryAsync(db => db.Set<OutboxMessage>().Select(m => m.Id).ToListAsync());
+        Assert.Equal(eventIds.Order(), outbox.Order());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_commit_that_fails_before_the_database_committed_saves_each_write_alone_once(string provider)
+    {
+        var faults = new CommitFaults();
+        await using var database = await TestDatabase.CreateAsync(provider, faults: faults);
+        using var held = new HeldWrite();
+        var first = database.SaveAsync(db => Hold(held, db));
+        await held.Started;
+        var writes = Enumerable.Range(0, 5).Select(i => database.SaveAsync(db =>
+        {
+            faults.BreakNextCommit(afterTheDatabaseCommitted: false);
+            return AddRow(db, i, withEvent: true);
+        })).ToList();
+        held.Release();
+        await first;
+        var eventIds = await Task.WhenAll(writes);
+
+        Assert.Equal(Enumerable.Range(-1, 6), (await database.RowsAsync()).Select(r => r.Sequence).Order());
+        var outbox = await database.QueryAsync(db => db.Set<OutboxMessage>().Select(m => m.Id).ToListAsync());
+        Assert.Equal(eventIds.Order(), outbox.Order());
+        // The five were tried together first, then each alone.
+        Assert.Equal(5, database.Saves.Saves.Count(s => s.Rows == 1 && s.Succeeded) - 1);
+    }
+
+    [Fact]
+    public async Task When_the_database_cannot_say_whether_a_broken_commit_took_effect_every_caller_gets_the_error_and_nothing_is_written_again()
+    {
+        var faults = new CommitFaults();
+        await using var database = await TestDatabase.CreateAsync("sqlite", faults: faults);
+        // The database goes away right after committing: the question after the broken commit cannot be asked.
+        var write = database.SaveAsync(db =>
+        {
+            faults.BreakNextCommit(afterTheDatabaseCommitted: true, thenUnreachable: true);
+            return AddRow(db, 7, withEvent: true);
+        });
+
+        var error = await Assert.ThrowsAsync<CommitFaultException>(() => write);
+        Assert.Contains("after", error.Message, StringComparison.Ordinal);
+        faults.Unreachable = false;
+        Assert.Equal([7], (await database.RowsAsync()).Select(r => r.Sequence));
+    }
+
     private static Guid Hold(HeldWrite held, PlatformTestDbContext db, bool withEvent = false)
     {
         held.Hold();
@@ -265,12 +334,13 @@ public sealed class WriteGroupCommitTests
 
         public SaveCounter Saves { get; }
 
-        public static async Task<TestDatabase> CreateAsync(string provider, IDictionary<string, string?>? settings = null, bool consumeEvents = false)
+        public static async Task<TestDatabase> CreateAsync(string provider, IDictionary<string, string?>? settings = null, bool consumeEvents = false,
+            CommitFaults? faults = null)
         {
             var database = await ProviderTestDatabase.CreateAsync(provider);
             var saves = new SaveCounter(Kind);
             var builder = PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "write-group-commit", settings,
-                db => db.AddInterceptors(saves));
+                db => db.AddInterceptors(faults is null ? [saves] : [saves, faults]));
             if (consumeEvents)
                 builder.Services.AddEventConsumer<RoundTripConsumer, QuickRetryDefinition<RoundTripConsumer>>();
             var host = await PlatformTestHost.StartAsync(builder);

@@ -89,24 +89,65 @@ public sealed class WriteGroupCommit<TContext>
         if (live.Count == 0)
             return;
 
+        CommittedRowProbe? committing = null;
         try
         {
             await GroupCommitContext.RunAsync<TContext>(_scopes, async db =>
             {
+                committing = null;
                 foreach (var pending in live)
                     pending.Apply(db);
+                var probe = CommittedRowProbe.PickBeforeSave(db);
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
                 await db.SaveChangesAsync(CancellationToken.None);
+                committing = CommittedRowProbe.Capture(probe);
+                await transaction.CommitAsync(CancellationToken.None);
             });
+        }
+        catch (Exception ex) when (committing is not null)
+        {
+            await SettleInDoubtAsync(live, committing, ex);
+            return;
         }
         catch (Exception ex)
         {
-            PersistenceLog.WriteBatchRolledBack(_logger, ex, typeof(TContext).Name, live.Count);
-            foreach (var pending in live)
-                pending.Settle(committed: false);
+            RollBack(live, ex);
             return;
         }
         foreach (var pending in live)
             pending.Settle(committed: true);
+    }
+
+    /// <summary>
+    /// The COMMIT itself failed, which may have happened after the database committed. Saving every
+    /// write alone then would write it twice (with new ids, so no consumer could tell), so the
+    /// database is asked first; if it cannot say, every caller gets the error, as SaveChanges gives it.
+    /// </summary>
+    private async Task SettleInDoubtAsync(List<PendingWrite> live, CommittedRowProbe probe, Exception error)
+    {
+        switch (await probe.CommittedAsync<TContext>(_scopes))
+        {
+            case true:
+                PersistenceLog.WriteBatchCommitFailedButCommitted(_logger, error, typeof(TContext).Name, live.Count);
+                foreach (var pending in live)
+                    pending.Settle(committed: true);
+                break;
+            case false:
+                RollBack(live, error);
+                break;
+            default:
+                PersistenceLog.WriteBatchCommitUnknown(_logger, error, typeof(TContext).Name, live.Count);
+                foreach (var pending in live)
+                    pending.Fail(error);
+                break;
+        }
+    }
+
+    private void RollBack(List<PendingWrite> live, Exception error)
+    {
+        PersistenceLog.WriteBatchRolledBack(_logger, error, typeof(TContext).Name, live.Count);
+        foreach (var pending in live)
+            pending.Settle(committed: false);
     }
 
     private abstract class PendingWrite(CancellationToken cancellationToken)
@@ -136,6 +177,8 @@ public sealed class WriteGroupCommit<TContext>
         public void Settle(bool committed) => _committed.TrySetResult(committed);
 
         public void Cancel() => _committed.TrySetCanceled(cancellationToken);
+
+        public void Fail(Exception error) => _committed.TrySetException(error);
 
         protected abstract void ApplyWrite(TContext db);
     }
