@@ -95,6 +95,7 @@ public sealed class RabbitMqOutboxTests
         var prefix = PlatformTestHost.NewEndpointPrefix();
         var queue = $"{prefix}-poison";
         long deadLettered = 0;
+        var deadLetteredTypes = new System.Collections.Concurrent.ConcurrentQueue<string?>();
         using var meter = new MeterListener();
         meter.InstrumentPublished = (instrument, l) =>
         {
@@ -103,10 +104,18 @@ public sealed class RabbitMqOutboxTests
         };
         meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
         {
+            var ours = false;
+            string? type = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "queue" && Equals(tag.Value, queue))
-                    Interlocked.Add(ref deadLettered, value);
+                ours |= tag.Key == "queue" && Equals(tag.Value, queue);
+                if (tag.Key == "message_type")
+                    type = tag.Value as string;
+            }
+            if (ours)
+            {
+                deadLetteredTypes.Enqueue(type);
+                Interlocked.Add(ref deadLettered, value);
             }
         });
         meter.Start();
@@ -148,6 +157,10 @@ public sealed class RabbitMqOutboxTests
             var line = Assert.Single(errorLog.Errors, e => e.Contains("[3300]", StringComparison.Ordinal));
             Assert.Contains(poison.EventId.ToString(), line, StringComparison.Ordinal);
             Assert.Contains(queue, line, StringComparison.Ordinal);
+            // Both name the message's contract, not the envelope's content type.
+            var contract = typeof(PoisonHappened).FullName!;
+            Assert.Contains(contract, line, StringComparison.Ordinal);
+            Assert.Equal(contract, Assert.Single(deadLetteredTypes));
         }
         finally
         {
