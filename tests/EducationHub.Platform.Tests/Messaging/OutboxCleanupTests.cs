@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using EducationHub.Messaging.Inbox;
 using EducationHub.Messaging.Outbox;
 using EducationHub.Platform.Tests.Messaging.TestModel;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -56,12 +59,61 @@ public sealed class OutboxCleanupTests
         await host.StopAsync();
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_backlog_of_expired_rows_is_deleted_a_chunk_per_statement(string provider)
+    {
+        await using var database = await ProviderTestDatabase.CreateAsync(provider);
+        var deletes = new DeleteRecorder();
+        var builder = PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, $"cleanup-chunks-{provider}", new Dictionary<string, string?>
+        {
+            ["Messaging:Outbox:DeliveredRetention"] = "01:00:00",
+            ["Messaging:Outbox:InboxRetention"] = "1.00:00:00",
+            ["Messaging:Outbox:CleanupInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:CleanupBatchSize"] = "3",
+        }, db => db.AddInterceptors(deletes));
+        using var host = await PlatformTestHost.StartAsync(builder);
+
+        var now = DateTime.UtcNow;
+        var keep = Row(now.AddHours(-3), r => r.DeliveredAt = now.AddMinutes(-1));
+        var expiredOutbox = Enumerable.Range(0, 7).Select(_ => Row(now.AddHours(-3), r => r.DeliveredAt = now.AddHours(-2))).ToList();
+        var expiredInbox = Enumerable.Range(0, 7).Select(_ => new InboxMessage { MessageId = Guid.NewGuid(), Consumer = "tests", ProcessedAt = now.AddDays(-2) }).ToList();
+        await AddAsync(host, [keep, .. expiredOutbox, .. expiredInbox]);
+        await PlatformTestHost.WaitUntilAsync(
+            () => PlatformTestHost.QueryAsync(host.Services, async db =>
+                !await db.Set<OutboxMessage>().AnyAsync(m => m.DeliveredAt < now.AddHours(-1)) && !await db.Set<InboxMessage>().AnyAsync()),
+            "the backlog deleted", TimeSpan.FromSeconds(20));
+
+        Assert.Equal([keep.Id], await PlatformTestHost.QueryAsync(host.Services, db => db.Set<OutboxMessage>().Select(m => m.Id).ToListAsync()));
+        // Seven rows of each table, three per statement at most: 3 + 3 + 1.
+        Assert.Equal([3, 3, 1], deletes.RowsDeleted("outbox_messages").Where(n => n > 0));
+        Assert.Equal([3, 3, 1], deletes.RowsDeleted("inbox_messages").Where(n => n > 0));
+        await host.StopAsync();
+    }
+
     private static async Task AddAsync(IHost host, params object[] rows)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformTestDbContext>();
         db.AddRange(rows);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>How many rows each DELETE statement removed, per table, in order.</summary>
+    private sealed class DeleteRecorder : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<(string Sql, int Rows)> _deletes = new();
+
+        public IEnumerable<int> RowsDeleted(string table) =>
+            _deletes.Where(d => d.Sql.Contains(table, StringComparison.Ordinal)).Select(d => d.Rows);
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.StartsWith("DELETE", StringComparison.Ordinal))
+                _deletes.Enqueue((command.CommandText, result));
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>A row leased to a dispatcher elsewhere, so this host's dispatcher neither takes it over nor publishes it.</summary>

@@ -29,4 +29,7 @@ public sealed class OutboxOptions
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most rows one clean-up statement deletes; a clean-up repeats it until fewer are left.</summary>
+    public int CleanupBatchSize { get; set; } = 5000;
 }

@@ -72,16 +72,38 @@ internal static class OutboxStore
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
     }
 
+    /// <summary>
+    /// Deletes expired rows in chunks of <see cref="OutboxOptions.CleanupBatchSize"/>, each its own
+    /// statement: the first clean-up after a long stop can face days of rows, and one DELETE of them
+    /// all would hold SQLite's single write lock (and PostgreSQL's row locks) long enough to time out
+    /// the service's own writes.
+    /// </summary>
     public static async Task<(int Outbox, int Inbox)> CleanupAsync(DbContext db, OutboxOptions options, CancellationToken ct)
     {
         var deliveredBefore = DateTime.UtcNow - options.DeliveredRetention;
         var processedBefore = DateTime.UtcNow - options.InboxRetention;
-        var outbox = await db.Set<OutboxMessage>()
+        var chunk = Math.Max(1, options.CleanupBatchSize);
+        var outbox = await DeleteInChunksAsync(chunk, () => db.Set<OutboxMessage>()
             .Where(m => m.DeliveredAt != null && m.DeliveredAt < deliveredBefore)
-            .ExecuteDeleteAsync(ct);
-        var inbox = await db.Set<InboxMessage>()
+            .OrderBy(m => m.Id).Take(chunk)
+            .ExecuteDeleteAsync(ct));
+        var inbox = await DeleteInChunksAsync(chunk, () => db.Set<InboxMessage>()
             .Where(m => m.ProcessedAt < processedBefore)
-            .ExecuteDeleteAsync(ct);
+            .OrderBy(m => m.MessageId).Take(chunk)
+            .ExecuteDeleteAsync(ct));
         return (outbox, inbox);
+    }
+
+    private static async Task<int> DeleteInChunksAsync(int chunk, Func<Task<int>> deleteChunk)
+    {
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await deleteChunk();
+            total += deleted;
+        }
+        while (deleted == chunk);
+        return total;
     }
 }
