@@ -1,4 +1,5 @@
 using EducationHub.Grpc;
+using EducationHub.Protos.Whistleblowing.V1;
 using EducationHub.Testing.Grpc;
 
 namespace EducationHub.Whistleblowing.Tests;
@@ -18,6 +19,41 @@ public sealed class ValidationTests
         var fields = result.FieldViolations.Select(v => v.Field).ToHashSet();
         Assert.Superset(new HashSet<string> { "urn", "category", "what_happened", "passphrase", "attachments[0]" }, fields);
         Assert.Contains(result.FieldViolations, v => v.Field == "attachments[0]" && v.Description.Contains("does not look like", StringComparison.Ordinal));
+    }
+
+    // An unknown status used to list every case, and an unknown state the pending requests: a filter the caller did not ask for.
+    [Fact]
+    public async Task An_unknown_status_filter_on_ListCases_is_refused_naming_status()
+    {
+        await using var wb = await WhistleblowingHost.StartAsync();
+        var e = await Assert.ThrowsAsync<RpcException>(() => wb.Call<ListCasesRequest, ListCasesResponse>(WhistleblowingHost.Cases + "ListCases",
+            new ListCasesRequest { Status = (CaseStatus)99 }, WhistleblowingHost.HandlerToken()));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("status", Assert.Single(e.GetBadRequest()!.FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task An_unknown_state_filter_on_ListIdentityRequests_is_refused_naming_state()
+    {
+        await using var wb = await WhistleblowingHost.StartAsync();
+        var e = await Assert.ThrowsAsync<RpcException>(() => wb.Call<ListIdentityRequestsRequest, ListIdentityRequestsResponse>(WhistleblowingHost.Cases + "ListIdentityRequests",
+            new ListIdentityRequestsRequest { State = (IdentityRequestState)99 }, WhistleblowingHost.CustodianToken()));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("state", Assert.Single(e.GetBadRequest()!.FieldViolations).Field);
+        await wb.Call<ListIdentityRequestsRequest, ListIdentityRequestsResponse>(WhistleblowingHost.Cases + "ListIdentityRequests", new ListIdentityRequestsRequest(), WhistleblowingHost.CustodianToken());
+    }
+
+    [Fact]
+    public async Task An_assigned_to_filter_longer_than_a_handler_name_can_be_is_refused()
+    {
+        await using var wb = await WhistleblowingHost.StartAsync();
+        var e = await Assert.ThrowsAsync<RpcException>(() => wb.Call<ListCasesRequest, ListCasesResponse>(WhistleblowingHost.Cases + "ListCases",
+            new ListCasesRequest { AssignedTo = new string('x', 201) }, WhistleblowingHost.HandlerToken()));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("assigned_to", Assert.Single(e.GetBadRequest()!.FieldViolations).Field);
+
+        // The limit is the one AssignCase puts on a handler's name, so any assignable name can be filtered on.
+        await wb.Call<ListCasesRequest, ListCasesResponse>(WhistleblowingHost.Cases + "ListCases", new ListCasesRequest { AssignedTo = new string('x', 200) }, WhistleblowingHost.HandlerToken());
     }
 
     [Fact]

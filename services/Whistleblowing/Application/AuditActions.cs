@@ -30,6 +30,7 @@ public static class AuditActions
     public const string IdentityRefused = "identity.refused";
     public const string IdentityRevealed = "identity.revealed";
     public const string Purged = "case.content-purged";
+    public const string MaintenanceRun = "maintenance.run";
     public const string Rewrapped = "case.key-rewrapped";
 
     public static readonly Actor System = new("system", "whistleblowing");

@@ -43,7 +43,22 @@ public sealed partial class MaintenanceService(WhistleblowingDbContext db, Whist
         return published;
     }
 
-    public async Task<int> PurgeExpiredAsync(CancellationToken ct)
+    /// <summary>
+    /// The sweeps run now at a partner's request (RunMaintenance). The run is audited under the
+    /// caller before anything happens, and each purge it causes names the caller, not "system":
+    /// destroying case content is irreversible, so the log must say who set it off.
+    /// </summary>
+    public async Task<(int RemindersPublished, int CasesPurged)> RunNowAsync(Actor caller, CancellationToken ct)
+    {
+        db.Audit(caller, AuditActions.MaintenanceRun, null, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        var reminders = await PublishRemindersAsync(ct);
+        var purged = await PurgeExpiredAsync(caller, ct);
+        return (reminders, purged);
+    }
+
+    /// <param name="by">Who the purge entries name: <see cref="AuditActions.System"/> for the timed sweep, the caller for RunMaintenance.</param>
+    public async Task<int> PurgeExpiredAsync(Actor by, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cutoff = now - TimeSpan.FromDays(options.Retention.PurgeAfterDays);
@@ -56,7 +71,7 @@ public sealed partial class MaintenanceService(WhistleblowingDbContext db, Whist
             await db.IdentityRequests.Where(r => r.CaseId == @case.Id).ExecuteDeleteAsync(ct);
             await db.ReporterSessions.Where(s => s.CaseId == @case.Id).ExecuteDeleteAsync(ct);
             @case.PurgeContent(now);
-            db.Audit(AuditActions.System, AuditActions.Purged, @case.Id, now);
+            db.Audit(by, AuditActions.Purged, @case.Id, now);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             // The log names the case and dates only: never content.

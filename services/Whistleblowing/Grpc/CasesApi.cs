@@ -20,8 +20,10 @@ public sealed class CasesApi(CaseHandlingService cases, IdentityCustodyService c
         errors.Require(pageSize is >= 1 and <= 200, "page_size", "must be between 1 and 200");
         var offset = 0;
         errors.Require(request.PageToken.Length == 0 || (int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset >= 0), "page_token", "must be a token from a previous response");
-        errors.ThrowIfAny();
         var status = ProtoMapping.ToDomain(request.Status);
+        errors.Require(request.Status == CaseStatus.Unspecified || status is not null, "status", "must be one of the listed statuses (unspecified for all)");
+        RequestValidation.Text(request.AssignedTo, "assigned_to", FieldLimits.Handler, required: false, errors);
+        errors.ThrowIfAny();
         return Run(async () =>
         {
             var page = await cases.ListAsync(ActorOf(context), status, request.AssignedTo, pageSize, offset, context.CancellationToken);
@@ -85,7 +87,7 @@ public sealed class CasesApi(CaseHandlingService cases, IdentityCustodyService c
     {
         var errors = new FieldErrors();
         var id = ParseId(request.CaseId, "case_id", errors);
-        RequestValidation.Text(request.Handler, "handler", 200, required: false, errors);
+        RequestValidation.Text(request.Handler, "handler", FieldLimits.Handler, required: false, errors);
         errors.ThrowIfAny();
         return Detail(context, a => cases.AssignAsync(a, id, request.Handler.Trim(), context.CancellationToken));
     }
@@ -181,13 +183,17 @@ public sealed class CasesApi(CaseHandlingService cases, IdentityCustodyService c
     {
         var state = request.State switch
         {
+            IdentityRequestState.Unspecified or IdentityRequestState.Pending => Domain.IdentityRequestState.Pending,
             IdentityRequestState.Approved => Domain.IdentityRequestState.Approved,
             IdentityRequestState.Refused => Domain.IdentityRequestState.Refused,
-            _ => Domain.IdentityRequestState.Pending,
+            _ => (Domain.IdentityRequestState?)null,
         };
+        var errors = new FieldErrors();
+        errors.Require(state is not null, "state", "must be pending, approved or refused (unspecified for pending)");
+        errors.ThrowIfAny();
         return Run(async () =>
         {
-            var list = await custody.ListAsync(ActorOf(context), state, context.CancellationToken);
+            var list = await custody.ListAsync(ActorOf(context), state!.Value, context.CancellationToken);
             return new ListIdentityRequestsResponse { Requests = { list.Select(ProtoMapping.ToProto) } };
         });
     }
@@ -218,8 +224,7 @@ public sealed class CasesApi(CaseHandlingService cases, IdentityCustodyService c
     [RequiresScope(WhistleblowingScopes.CasesWrite)]
     public Task<RunMaintenanceResponse> RunMaintenance(RunMaintenanceRequest request, ServerCallContext context) => Run(async () =>
     {
-        var reminders = await maintenance.PublishRemindersAsync(context.CancellationToken);
-        var purged = await maintenance.PurgeExpiredAsync(context.CancellationToken);
+        var (reminders, purged) = await maintenance.RunNowAsync(ActorOf(context), context.CancellationToken);
         return new RunMaintenanceResponse { RemindersPublished = reminders, CasesPurged = purged };
     });
 

@@ -16,6 +16,7 @@ public static class FieldLimits
     public const int MessageBody = 10_000;
     public const int Passphrase = 200;
     public const int NoteOrReason = 5_000;
+    public const int Handler = 200;
 }
 
 internal static class RequestValidation

@@ -15,7 +15,7 @@ public sealed partial class MaintenanceWorker(IServiceScopeFactory scopes, Whist
                 await using var scope = scopes.CreateAsyncScope();
                 var maintenance = scope.ServiceProvider.GetRequiredService<MaintenanceService>();
                 await maintenance.PublishRemindersAsync(stoppingToken);
-                await maintenance.PurgeExpiredAsync(stoppingToken);
+                await maintenance.PurgeExpiredAsync(AuditActions.System, stoppingToken);
                 await maintenance.DeleteExpiredSessionsAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
