@@ -156,6 +156,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
     {
         var date = ProtoDates.Optional(value, field, errors) ?? Today;
         errors.Require(date <= Today, field, "cannot be in the future");
+        errors.Require(date >= ProtoDates.Earliest, field, $"must be {ProtoDates.Format(ProtoDates.Earliest)} or later");
         return date;
     }
 

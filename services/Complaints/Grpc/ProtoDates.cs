@@ -8,6 +8,9 @@ internal static class ProtoDates
 {
     public const string Pattern = "yyyy-MM-dd";
 
+    /// <summary>The earliest date a step or theme window may fall on (the bound SchoolRisk uses): far enough from DateOnly.MinValue that window arithmetic cannot underflow.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
     public static string Format(DateOnly? date) => date?.ToString(Pattern, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Parses an optional date, recording a field error for a malformed one.</summary>

@@ -108,6 +108,21 @@ public sealed class IntakeRulesApiTests(ComplaintsHostFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_theme_summary_ending_before_2000_is_refused_naming_ending_on()
+    {
+        // 0001-01-01 used to make the window arithmetic throw, reported against a field called "value".
+        foreach (var endingOn in new[] { "0001-01-01", "1999-12-31" })
+        {
+            var bad = await Host.Fails<GetThemeSummaryRequest, ThemeSummary>("GetThemeSummary", new() { Urn = 100015, EndingOn = endingOn }, Host.ReadToken);
+            Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+            Assert.Equal("ending_on", Assert.Single(bad.GetBadRequest()!.FieldViolations).Field);
+        }
+
+        var earliest = await Host.Call<GetThemeSummaryRequest, ThemeSummary>("GetThemeSummary", new() { Urn = 100015, EndingOn = "2000-01-01" }, Host.ReadToken);
+        Assert.Equal("2000-01-01", earliest.EndingOn);
+    }
+
+    [Fact]
     public async Task Unknown_complaint_is_not_found_and_a_bad_id_is_invalid()
     {
         var missing = await Host.Fails<GetComplaintRequest, Complaint>("GetComplaint", new() { ComplaintId = Guid.NewGuid().ToString() }, Host.ReadToken);
