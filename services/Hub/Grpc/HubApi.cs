@@ -22,6 +22,7 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         var query = HubRequestValidation.Filter(errors, request.Filter, Bands);
         errors.ThrowIfAny();
         var list = await Guard(() => lists.GetAsync(month, context.CancellationToken));
+        await audit.RiskListAsync(month, context.GetCaller(), context.CancellationToken);
         var result = new Pb.RiskList { Summary = ProtoMapper.Summary(list, Bands) };
         result.Entries.AddRange(query.Apply(list.Entries).Select(ProtoMapper.Entry));
         result.Left.AddRange(list.Left.Select(ProtoMapper.Left));
@@ -37,6 +38,8 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         var (size, offset) = HubRequestValidation.Page(errors, request.PageSize, request.PageToken, request.Month);
         errors.ThrowIfAny();
         var list = await Guard(() => lists.GetAsync(month, context.CancellationToken));
+        // Once per read of the list, not per page: the later pages are the same read continuing.
+        if (request.PageToken.Length == 0) await audit.RiskListAsync(month, context.GetCaller(), context.CancellationToken);
         var matching = query.Apply(list.Entries);
         var response = new Pb.ListRiskListResponse { Summary = ProtoMapper.Summary(list, Bands), TotalCount = matching.Count };
         response.Entries.AddRange(matching.Skip(offset).Take(size).Select(ProtoMapper.Entry));
@@ -52,6 +55,7 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         var query = HubRequestValidation.Filter(errors, request.Filter, Bands);
         errors.ThrowIfAny();
         var list = await Guard(() => lists.GetAsync(month, context.CancellationToken));
+        await audit.RiskListAsync(month, context.GetCaller(), context.CancellationToken);
         foreach (var entry in query.Apply(list.Entries))
             await responses.WriteAsync(ProtoMapper.Entry(entry), context.CancellationToken);
     }
@@ -63,6 +67,7 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         var month = HubRequestValidation.Month(errors, request.Month);
         errors.ThrowIfAny();
         var list = await Guard(() => lists.DraftAsync(month, context.CancellationToken));
+        await audit.RiskListAsync(month, context.GetCaller(), context.CancellationToken);
         return ProtoMapper.Summary(list, Bands);
     }
 

@@ -12,6 +12,9 @@ internal static class HubRequestValidation
     public const int MaxPageSize = 500;
     public const int DefaultPageSize = 50;
 
+    // No list is anywhere near this long; the bound keeps offset + page size from overflowing on a hand-made token.
+    private const int MaxOffset = int.MaxValue - MaxPageSize;
+
     public static RiskMonth Month(FieldErrors errors, string? value, string field = "month")
     {
         if (string.IsNullOrEmpty(value)) { errors.Add(field, "is required (YYYY-MM)"); return default; }
@@ -51,7 +54,7 @@ internal static class HubRequestValidation
     {
         if (pageSize is < 0 or > MaxPageSize) errors.Add("page_size", $"must be between 1 and {MaxPageSize} (0 means {DefaultPageSize})");
         var offset = 0;
-        if (token.Length > 0 && !PageToken.TryRead(token, month, out offset))
+        if (token.Length > 0 && (!PageToken.TryRead(token, month, out offset) || offset > MaxOffset))
             errors.Add("page_token", "is not a page token from this month's list");
         return (pageSize == 0 ? DefaultPageSize : pageSize, offset);
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EducationHub.Hub.Infrastructure;
@@ -32,20 +33,26 @@ internal sealed class HubCommitInterceptor : DbTransactionInterceptor
     }
 }
 
-/// <summary>Bumps <see cref="HubDataVersion"/> after a SaveChanges that ran in its own (implicit) transaction.</summary>
+/// <summary>
+/// Bumps <see cref="HubDataVersion"/> after a SaveChanges that ran in its own (implicit) transaction,
+/// unless it saved only the audit entries of a read (<see cref="HubDbContext.SaveReadAuditAsync"/>).
+/// </summary>
 internal sealed class HubSaveInterceptor : SaveChangesInterceptor
 {
     public static readonly HubSaveInterceptor Instance = new();
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) HubDataVersion.Bump();
+        if (ChangesData(eventData.Context)) HubDataVersion.Bump();
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) HubDataVersion.Bump();
+        if (ChangesData(eventData.Context)) HubDataVersion.Bump();
         return ValueTask.FromResult(result);
     }
+
+    private static bool ChangesData(DbContext? context) =>
+        context?.Database.CurrentTransaction is null && context is not HubDbContext { SavingAuditOnly: true };
 }

@@ -10,6 +10,27 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
     public DbSet<DecisionRow> Decisions => Set<DecisionRow>();
     public DbSet<SnapshotRow> Snapshots => Set<SnapshotRow>();
 
+    /// <summary>True while <see cref="SaveReadAuditAsync"/> saves nothing but audit entries.</summary>
+    internal bool SavingAuditOnly { get; private set; }
+
+    /// <summary>
+    /// Saves the audit entries of a read. Audit entries are no input to any list, so a save of
+    /// nothing else leaves <see cref="HubDataVersion"/> alone: otherwise every audited list read
+    /// would make the next reader rebuild the month's draft.
+    /// </summary>
+    public async Task SaveReadAuditAsync(CancellationToken ct)
+    {
+        SavingAuditOnly = ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged || e.Entity is AuditEntry);
+        try
+        {
+            await SaveChangesAsync(ct);
+        }
+        finally
+        {
+            SavingAuditOnly = false;
+        }
+    }
+
     /// <summary>The Hub's own interceptors, added where the context is registered (a pooled context cannot use OnConfiguring).</summary>
     public static void AddHubInterceptors(DbContextOptionsBuilder options) =>
         options.AddInterceptors(HubCommitInterceptor.Instance, HubSaveInterceptor.Instance);

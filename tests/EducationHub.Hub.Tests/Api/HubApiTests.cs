@@ -77,6 +77,26 @@ public class HubApiTests
     }
 
     [Fact]
+    public async Task A_hand_made_page_token_too_far_out_is_refused_instead_of_overflowing()
+    {
+        await using var hub = await HubHost.StartAsync();
+        await hub.SeedTwoSchoolsAsync();
+        static string Token(long offset) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{HubHost.ThisMonth}:{offset}"));
+
+        // offset + page size used to wrap to a negative number and come back as a "next" token.
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Call<Pb.ListRiskListRequest, Pb.ListRiskListResponse>(hub, "ListRiskList",
+            new() { Month = HubHost.ThisMonth, PageSize = 500, PageToken = Token(int.MaxValue - 10) }, hub.Token("hub.risklist.read")));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal("page_token", Assert.Single(ex.GetBadRequest()!.FieldViolations).Field);
+
+        // The largest offset accepted is an empty last page.
+        var last = await Call<Pb.ListRiskListRequest, Pb.ListRiskListResponse>(hub, "ListRiskList",
+            new() { Month = HubHost.ThisMonth, PageSize = 500, PageToken = Token(int.MaxValue - 500) }, hub.Token("hub.risklist.read"));
+        Assert.Empty(last.Entries);
+        Assert.Equal("", last.NextPageToken);
+    }
+
+    [Fact]
     public async Task Scopes_are_enforced()
     {
         await using var hub = await HubHost.StartAsync();
