@@ -1,5 +1,6 @@
 using EducationHub.Grpc;
 using EducationHub.Protos.Whistleblowing.V1;
+using EducationHub.Testing.Auth;
 
 namespace EducationHub.Whistleblowing.Tests;
 
@@ -38,6 +39,10 @@ public sealed class IdentityCustodyTests
 
         var notBob = await Assert.ThrowsAsync<RpcException>(() => Reveal(wb, id, request.RequestId, bob));
         Assert.Equal(StatusCode.PermissionDenied, notBob.StatusCode);
+        // Nor someone of another organisation whose identity provider also calls them "handler-alice".
+        var otherAlice = TestTokens.Sign(TestTokens.Request("another-council", "whistleblowing.cases.read", "whistleblowing.cases.write") with { Subject = "handler-alice" });
+        var notOtherAlice = await Assert.ThrowsAsync<RpcException>(() => Reveal(wb, id, request.RequestId, otherAlice));
+        Assert.Equal(StatusCode.PermissionDenied, notOtherAlice.StatusCode);
 
         var revealed = await Reveal(wb, id, request.RequestId, alice);
         Assert.Equal("Ibis-contact: jo.bloggs@example.org", revealed.ContactDetails);

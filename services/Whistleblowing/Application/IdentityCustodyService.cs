@@ -73,7 +73,10 @@ public sealed class IdentityCustodyService(WhistleblowingDbContext db, CaseCrypt
             throw new CaseAccessDeniedException("The custodian has not approved this identity request.");
         }
 
-        if (!string.Equals(request.RequestedBy, handler.Subject, StringComparison.Ordinal))
+        // A subject is only unique within its organisation's identity provider: the same "sub" from
+        // another organisation is another person.
+        if (!string.Equals(request.RequestedBy, handler.Subject, StringComparison.Ordinal)
+            || !string.Equals(request.RequestedByOrganisation, handler.Organisation, StringComparison.Ordinal))
         {
             throw new CaseAccessDeniedException("Only the handler who made the request may use its approval.");
         }
