@@ -18,7 +18,8 @@ namespace EducationHub.Deploy.Tests;
 /// </summary>
 public sealed class ConfigurationDriftTests
 {
-    private static readonly string[] PlatformVariables = ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME", "DOTNET_EnableDiagnostics"];
+    private static readonly string[] PlatformVariables =
+        ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME", "DOTNET_EnableDiagnostics"];
 
     public static TheoryData<string> Modules => [.. ServiceModules.ByDeployment.Keys];
 

@@ -99,6 +99,52 @@ public sealed class ManifestTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_public_ingress_routes_the_dashboard_but_not_the_health_endpoints(string overlay)
+    {
+        var docs = await RenderedManifests.DocumentsAsync(overlay);
+        var routes = docs.Where(d => d.Kind() == "Ingress")
+            .SelectMany(ingress => ((YamlSequenceNode)ingress.At("spec", "rules")!).Children.OfType<YamlMappingNode>())
+            .SelectMany(rule => ((YamlSequenceNode)rule.At("http", "paths")!).Children.OfType<YamlMappingNode>()
+                .Select(path => (Host: rule.Scalar("host"), Path: path.Scalar("path"), Type: path.Scalar("pathType"),
+                    Backend: ((YamlMappingNode)path.At("backend", "service")!).Scalar("name"))))
+            .ToList();
+
+        // /readyz queries the database and the broker on every request: not for anonymous internet callers.
+        foreach (var probe in new[] { "/healthz", "/readyz" })
+            Assert.DoesNotContain(routes, route => Matches(route.Path, route.Type, probe));
+        Assert.Contains(routes, route => route.Backend == "hub" && Matches(route.Path, route.Type, "/hub/risk-list"));
+        Assert.Contains(routes, route => route.Backend == "hub" && Matches(route.Path, route.Type, "/hub/sign-in"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_hub_behind_the_TLS_ingress_trusts_forwarded_headers_from_the_ingress_only(string overlay)
+    {
+        var docs = await RenderedManifests.DocumentsAsync(overlay);
+        var hub = docs.Single(d => d.Kind() == "Deployment" && d.Name() == "hub").Container().Env();
+
+        // Without it the dashboard sees http from the ingress and its sign-in cookie (a bearer token) is not Secure.
+        Assert.Equal("true", hub["ASPNETCORE_FORWARDEDHEADERS_ENABLED"].Scalar("value"));
+
+        // Forwarded headers are trusted from any peer, so only the ingress controller may reach the web port.
+        var webPolicies = docs.Where(d => d.Kind() == "NetworkPolicy" && d.At("spec", "ingress") is YamlSequenceNode
+            && (d.At("spec", "podSelector", "matchExpressions") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>()
+                .Any(e => e.Scalar("key") == "app.kubernetes.io/name" && ((YamlSequenceNode)e.At("values")!).Children.OfType<YamlScalarNode>().Any(v => v.Value == "hub")) == true)
+            .Where(d => ((YamlSequenceNode)d.At("spec", "ingress")!).Children.OfType<YamlMappingNode>()
+                .Any(rule => ((YamlSequenceNode)rule.At("ports")!).Children.OfType<YamlMappingNode>().Any(p => p.Scalar("port") == "5080")))
+            .ToList();
+        var rules = ((YamlSequenceNode)Assert.Single(webPolicies).At("spec", "ingress")!).Children.OfType<YamlMappingNode>().ToList();
+        var from = Assert.Single(((YamlSequenceNode)Assert.Single(rules).At("from")!).Children.OfType<YamlMappingNode>());
+        Assert.Equal("ingress-nginx", ((YamlMappingNode)from.At("namespaceSelector", "matchLabels")!).Scalar("kubernetes.io/metadata.name"));
+    }
+
+    /// <summary>Kubernetes Ingress path matching: Prefix matches whole path elements, Exact the whole path.</summary>
+    private static bool Matches(string path, string pathType, string request) => pathType == "Exact"
+        ? request == path
+        : path == "/" || request == path.TrimEnd('/') || request.StartsWith(path.TrimEnd('/') + "/", StringComparison.Ordinal);
+
     [Fact]
     public async Task The_portal_may_reach_only_the_whistleblowing_service()
     {

@@ -53,7 +53,8 @@ public sealed class AllInOneProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the host in <paramref name="workingDirectory"/> (a new temp directory when null) and waits for its start-up banner.</summary>
-    public static async Task<AllInOneProcess> StartAsync(string? workingDirectory = null, IEnumerable<string>? arguments = null, TimeSpan? timeout = null)
+    /// <param name="environment">ASPNETCORE_ENVIRONMENT for the process; null runs it with none set, as a user's shell usually does.</param>
+    public static async Task<AllInOneProcess> StartAsync(string? workingDirectory = null, IEnumerable<string>? arguments = null, TimeSpan? timeout = null, string? environment = "Development")
     {
         var directory = workingDirectory ?? Directory.CreateTempSubdirectory("ehub-allinone-test.").FullName;
         var key = Path.Combine(directory, "dev-signing-key.pem");
@@ -65,8 +66,11 @@ public sealed class AllInOneProcess : IAsyncDisposable
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["NO_COLOR"] = "1" },
+            Environment = { ["NO_COLOR"] = "1" },
         };
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        if (environment is null) start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        else start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         foreach (var arg in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "EducationHub.AllInOne.dll"),
@@ -85,8 +89,10 @@ public sealed class AllInOneProcess : IAsyncDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                // Read before disposing: a disposed Process can no longer say whether it exited.
+                var exited = process.HasExited;
                 await host.DisposeAsync();
-                throw new InvalidOperationException($"the AllInOne host did not start (exited: {process.HasExited}):\n{host.Output}");
+                throw new InvalidOperationException($"the AllInOne host did not start (exited: {exited}):\n{host.Output}");
             }
             await Task.Delay(100);
         }

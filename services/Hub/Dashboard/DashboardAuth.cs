@@ -6,7 +6,8 @@ namespace EducationHub.Hub.Dashboard;
 /// <summary>
 /// Who may see the dashboard. With Hub:DashboardWithoutSignIn (the AllInOne dev run, bound to
 /// 127.0.0.1) nobody is asked. Otherwise the request must carry a partner token with
-/// hub.risklist.read: as an Authorization header, or in the HttpOnly cookie set by /hub/sign-in.
+/// hub.risklist.read that names its organisation and subject: as an Authorization header, or in the HttpOnly
+/// cookie set by /hub/sign-in.
 /// </summary>
 internal sealed class DashboardAuth : IEndpointFilter
 {
@@ -34,9 +35,10 @@ internal sealed class DashboardAuth : IEndpointFilter
         if (validator is not null && header.Length > 0)
         {
             var check = await validator.ValidateAsync(header, http.RequestAborted);
-            if (check.Succeeded && PartnerClaims.ReadScopes(check.Principal!).Contains(Scope))
+            // A token naming no organisation or subject would make the read audit anonymous: not a viewer.
+            if (check.Succeeded && CallerIdentity.FromPrincipal(check.Principal) is { } viewer && viewer.HasScope(Scope))
             {
-                http.Items[typeof(CallerIdentity)] = CallerIdentity.FromPrincipal(check.Principal);
+                http.Items[typeof(CallerIdentity)] = viewer;
                 return await next(context);
             }
         }

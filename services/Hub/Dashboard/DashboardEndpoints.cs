@@ -24,7 +24,7 @@ public static class DashboardEndpoints
     {
         app.MapGet("/hub/assets/hub.css", () => Results.Bytes(Css.Value, "text/css; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/hub/sign-in", SignInPage);
-        app.MapPost("/hub/sign-in", SignIn).DisableAntiforgery();
+        app.MapPost("/hub/sign-in", SignIn);
 
         var pages = app.MapGroup("/hub").AddEndpointFilter<DashboardAuth>().AddEndpointFilter(async (ctx, next) =>
         {
@@ -57,11 +57,12 @@ public static class DashboardEndpoints
         return (month, new ListQuery(la.Length > 0 ? la : null, band.Length > 0 ? band : null, movement, sort));
     }
 
-    private static async Task<IResult> ListPage(HttpContext http, RiskListService lists, PriorityModel model, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ListPage(HttpContext http, RiskListService lists, ReadAudit audit, PriorityModel model, TimeProvider clock, CancellationToken ct)
     {
         var (month, query) = Parse(http.Request, clock);
         if (month is null) return Results.Content(Html.Page("Not a month", "<h1>Not a month</h1><p>Use a month like 2026-11.</p>"), "text/html; charset=utf-8", statusCode: 400);
         var list = await lists.GetAsync(month.Value, ct);
+        await audit.RiskListAsync(month.Value, DashboardAuth.Viewer(http), ct);
         var html = RiskListPage.Render(month.Value, list, query, query.Apply(list.Entries), model, http.Request.QueryString.Value?.TrimStart('?') ?? "");
         return Results.Content(html, "text/html; charset=utf-8");
     }
@@ -95,8 +96,10 @@ public static class DashboardEndpoints
         return Results.File(buffer.ToArray(), type, name);
     }
 
-    private static IResult SignInPage(HttpRequest request)
+    private static IResult SignInPage(HttpRequest request, HttpResponse response)
     {
+        // Same-origin posts then carry Origin and Referer, which SignIn checks; "no-referrer" would make Origin "null".
+        response.Headers["Referrer-Policy"] = "same-origin";
         var returnUrl = SafeReturn(request.Query["returnUrl"].ToString());
         var body = "<h1>Sign in to the EIG dashboard</h1><p>Paste a partner token that carries the <code>hub.risklist.read</code> scope (for a local run: <code>ehub token</code>).</p>"
                    + $"<form method=\"post\" action=\"/hub/sign-in\"><input type=\"hidden\" name=\"returnUrl\" value=\"{Html.E(returnUrl)}\">"
@@ -107,9 +110,17 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> SignIn(HttpRequest request, HttpResponse response, CancellationToken ct)
     {
+        if (!SameOriginForm.IsFromThisSite(request))
+        {
+            var refused = "<h1>Sign-in refused</h1><p>This sign-in was not sent from the dashboard's own sign-in page.</p>"
+                          + "<p><a href=\"/hub/sign-in\">Open the sign-in page</a> and paste your token there.</p>";
+            return Results.Content(Html.Page("Sign-in refused", refused), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var form = await request.ReadFormAsync(ct);
         var token = form["token"].ToString().Trim();
         if (token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = token[7..];
+        // Secure whenever the browser used https, also behind a TLS-terminating ingress once forwarded headers are on.
         response.Cookies.Append(DashboardAuth.Cookie, token, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/hub", MaxAge = TimeSpan.FromHours(8),

@@ -71,6 +71,31 @@ public class DashboardBrowserTests
         problems.AssertNone();
     }
 
+    [Fact]
+    public async Task A_member_signs_in_through_the_form_and_lands_on_the_page_they_asked_for()
+    {
+        await using var hub = await HubHost.StartAsync(dashboardOpen: false);
+        await hub.SeedTwoSchoolsAsync();
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var problems = PageProblems.Watch(page);
+
+        await page.GotoAsync(new Uri(hub.Host.WebAddress!, $"/hub/risk-list?month={HubHost.ThisMonth}").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/hub/sign-in"));
+        await page.FillAsync("#token", hub.Token("hub.risklist.read"));
+        await page.ClickAsync("button[type=submit]");
+
+        // The browser's own Origin on the form post is what lets the sign-in through.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/hub/risk-list\\?month={HubHost.ThisMonth}"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Park View Academy");
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "ehub_dashboard_token");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+
+        problems.AssertNone();
+    }
+
     private static async Task SeedElevatedSchoolAsync(HubHost hub)
     {
         var now = DateTimeOffset.UtcNow;

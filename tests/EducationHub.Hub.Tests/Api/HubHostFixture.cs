@@ -17,12 +17,13 @@ public sealed class HubHost : IAsyncDisposable
 
     public TestServiceHost Host { get; }
 
-    public static async Task<HubHost> StartAsync(bool dashboardOpen = true)
+    public static async Task<HubHost> StartAsync(bool dashboardOpen = true, IDictionary<string, string?>? settings = null)
     {
-        var host = await TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(), new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Hub:DashboardWithoutSignIn"] = dashboardOpen ? "true" : "false",
-        }, serviceName: "hub");
+        };
+        var host = await TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(), all, serviceName: "hub");
         return new HubHost(host);
     }
 

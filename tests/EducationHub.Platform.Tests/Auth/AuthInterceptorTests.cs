@@ -133,30 +133,51 @@ public sealed class AuthInterceptorTests(AuthHostFixture fixture) : IClassFixtur
         Assert.Contains("'platform.write'", error.Status.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_write_needs_an_organisation_claim_but_a_read_does_not()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Every_scoped_call_needs_an_organisation_claim_reads_too(string? organisation)
     {
-        var anonymousOrganisation = TestTokens.Sign(TestTokens.Request(null, "platform.read", "platform.write"));
+        var anonymousOrganisation = TestTokens.Sign(TestTokens.Request(organisation, "platform.read", "platform.write"));
 
-        var error = await RejectedAsync(PlatformTestApi.WriteMethod, anonymousOrganisation);
-        var read = await CallAsync(PlatformTestApi.ReadMethod, anonymousOrganisation);
+        var write = await RejectedAsync(PlatformTestApi.WriteMethod, anonymousOrganisation);
+        var read = await RejectedAsync(PlatformTestApi.ReadMethod, anonymousOrganisation);
 
-        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
-        Assert.Contains("organisation", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal("", read.Organisation);
+        foreach (var error in new[] { write, read })
+        {
+            Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+            Assert.Contains("'organisation'", error.Status.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Every_scoped_call_needs_a_subject_from_sub_or_client_id()
+    {
+        var noSubject = Raw(new() { ["organisation"] = "ofsted", ["scope"] = "platform.read platform.write" });
+        var emptySubject = TestTokens.Sign(TestTokens.Request("ofsted", "platform.read") with { Subject = "" });
+        var blankSubjects = Raw(new() { ["sub"] = " ", ["client_id"] = "", ["organisation"] = "ofsted", ["scope"] = "platform.read" });
+
+        foreach (var (method, token) in new[] { (PlatformTestApi.ReadMethod, noSubject), (PlatformTestApi.WriteMethod, noSubject), (PlatformTestApi.ReadMethod, emptySubject), (PlatformTestApi.ReadMethod, blankSubjects) })
+        {
+            var error = await RejectedAsync(method, token);
+            Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+            Assert.Contains("'sub' (or 'client_id')", error.Status.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_credentials_token_is_identified_by_its_client_id()
+    {
+        var reply = await CallAsync(PlatformTestApi.ReadMethod, Raw(new() { ["client_id"] = "ofsted-sync", ["organisation"] = "ofsted", ["scope"] = "platform.read" }));
+
+        Assert.Equal(("ofsted", "ofsted-sync"), (reply.Organisation, reply.Subject));
     }
 
     [Fact]
     public async Task Scopes_are_also_read_from_an_scp_array()
     {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = TestTokens.Issuer,
-            Audience = TestTokens.Audience,
-            Claims = new Dictionary<string, object> { ["sub"] = "svc", ["organisation"] = "council", ["scp"] = new[] { "platform.write", "platform.read" } },
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(TestTokens.SigningKey, SecurityAlgorithms.EcdsaSha256),
-        });
+        var token = Raw(new() { ["sub"] = "svc", ["organisation"] = "council", ["scp"] = new[] { "platform.write", "platform.read" } });
 
         var reply = await CallAsync(PlatformTestApi.WriteMethod, token);
 
@@ -175,4 +196,24 @@ public sealed class AuthInterceptorTests(AuthHostFixture fixture) : IClassFixtur
         Assert.True(with.Authenticated);
         Assert.Equal("council", with.Organisation);
     }
+
+    [Fact]
+    public async Task On_an_anonymous_method_a_token_naming_nobody_leaves_the_call_anonymous()
+    {
+        var noOrganisation = await CallAsync(PlatformTestApi.AnonymousMethod, TestTokens.Sign(TestTokens.Request(null)));
+        var noSubject = await CallAsync(PlatformTestApi.AnonymousMethod, Raw(new() { ["organisation"] = "council" }));
+
+        Assert.False(noOrganisation.Authenticated);
+        Assert.False(noSubject.Authenticated);
+    }
+
+    /// <summary>A token with exactly these claims (plus issuer, audience and expiry), signed by the test key.</summary>
+    private static string Raw(Dictionary<string, object> claims) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = TestTokens.Issuer,
+        Audience = TestTokens.Audience,
+        Claims = claims,
+        Expires = DateTime.UtcNow.AddHours(1),
+        SigningCredentials = new SigningCredentials(TestTokens.SigningKey, SecurityAlgorithms.EcdsaSha256),
+    });
 }

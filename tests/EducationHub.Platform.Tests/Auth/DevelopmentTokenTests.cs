@@ -3,6 +3,7 @@ using EducationHub.Grpc.Client;
 using EducationHub.Platform.Tests.Hosting;
 using EducationHub.Platform.Tests.Protos;
 using EducationHub.ServiceDefaults.Auth;
+using EducationHub.Testing.Auth;
 using EducationHub.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -16,7 +17,8 @@ public sealed class DevelopmentTokenTests
     {
         await using var host = await TestServiceHost.StartAsync(
             map: app => app.MapGrpcService<PlatformTestApi>(),
-            settings: new Dictionary<string, string?> { ["Auth:DevelopmentTokens"] = "true", ["Auth:SigningKeyPem"] = null, ["Auth:Issuer"] = null });
+            settings: new Dictionary<string, string?> { ["Auth:DevelopmentTokens"] = "true", ["Auth:SigningKeyPem"] = null, ["Auth:Issuer"] = null },
+            environment: "Development");
         var issuer = host.Services.GetRequiredService<DevTokenIssuer>();
 
         var reply = await host.Client.UnaryAsync<ProbeRequest, CallerReply>(
@@ -37,17 +39,65 @@ public sealed class DevelopmentTokenTests
     }
 
     [Fact]
-    public async Task Production_refuses_to_start_with_development_tokens_and_creates_no_key()
+    public async Task The_development_issuer_may_be_named_explicitly()
     {
-        var data = Directory.CreateTempSubdirectory("ehub-prod-").FullName;
+        await using var host = await TestServiceHost.StartAsync(
+            map: app => app.MapGrpcService<PlatformTestApi>(),
+            settings: new Dictionary<string, string?> { ["Auth:DevelopmentTokens"] = "true", ["Auth:SigningKeyPem"] = null, ["Auth:Issuer"] = AuthOptions.DevelopmentIssuer },
+            environment: "Development");
+        var token = host.Services.GetRequiredService<DevTokenIssuer>().Issue("council", "platform.read");
+
+        var reply = await host.Client.UnaryAsync<ProbeRequest, CallerReply>(PlatformTestApi.ReadMethod, new ProbeRequest(), new CallOptions { BearerToken = token });
+
+        Assert.Equal("council", reply.Organisation);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Testing")]
+    public async Task Outside_Development_the_host_refuses_to_start_with_development_tokens_and_creates_no_key(string environment)
+    {
+        var error = await RefusedAsync(environment, new Dictionary<string, string?> { ["Auth:Issuer"] = null, ["Auth:SigningKeyPem"] = null });
+
+        Assert.Contains("ASPNETCORE_ENVIRONMENT=Development", error, StringComparison.Ordinal);
+        Assert.Contains($"'{environment}'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Staging")]
+    public async Task Development_tokens_under_a_real_issuer_are_refused_and_create_no_key(string environment)
+    {
+        // The test host's default settings name the test issuer, as a deployment names its identity provider.
+        var error = await RefusedAsync(environment, new Dictionary<string, string?>());
+
+        Assert.Contains("Auth:Issuer", error, StringComparison.Ordinal);
+        if (environment == "Development")
+        {
+            Assert.Contains(TestTokens.Issuer, error, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Starts a host with development tokens on, once with a gRPC service mapped (which resolves the token issuer
+    /// while mapping) and once without (the start-up check); asserts both refuse without creating the key; returns why.
+    /// </summary>
+    private static async Task<string> RefusedAsync(string environment, Dictionary<string, string?> settings)
+    {
+        var data = Directory.CreateTempSubdirectory("ehub-devtokens-").FullName;
         try
         {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestServiceHost.StartAsync(
-                environment: "Production",
-                settings: new Dictionary<string, string?> { ["Auth:DevelopmentTokens"] = "true", ["Persistence:DataDirectory"] = data, ["Auth:DevelopmentKeyPath"] = Path.Combine(data, "dev.pem") }));
+            settings["Auth:DevelopmentTokens"] = "true";
+            settings["Persistence:DataDirectory"] = data;
+            settings["Auth:DevelopmentKeyPath"] = Path.Combine(data, "dev.pem");
+            var whileMapping = await Assert.ThrowsAsync<InvalidOperationException>(() => TestServiceHost.StartAsync(
+                map: app => app.MapGrpcService<PlatformTestApi>(), environment: environment, settings: settings));
+            var atStart = await Assert.ThrowsAsync<InvalidOperationException>(() => TestServiceHost.StartAsync(environment: environment, settings: settings));
 
-            Assert.Contains("Production", error.Message, StringComparison.Ordinal);
+            Assert.Equal(atStart.Message, whileMapping.Message);
             Assert.False(File.Exists(Path.Combine(data, "dev.pem")));
+            return atStart.Message;
         }
         finally
         {

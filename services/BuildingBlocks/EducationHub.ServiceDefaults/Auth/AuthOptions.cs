@@ -31,7 +31,8 @@ public sealed class AuthOptions
 
     /// <summary>
     /// Local development tokens: a signing key generated on first use and kept in
-    /// <see cref="DevelopmentKeyPath"/>, trusted for validation and used by <c>ehub token</c>. Refused in Production.
+    /// <see cref="DevelopmentKeyPath"/>, trusted for validation and used by <c>ehub token</c>. Refused outside the Development environment and
+    /// under any issuer but <see cref="DevelopmentIssuer"/>.
     /// </summary>
     public bool DevelopmentTokens { get; set; }
 

@@ -21,9 +21,13 @@ internal static class AuthSetup
         {
             // Also refused here: mapping gRPC services resolves the auth interceptor (and so this issuer)
             // before hosted services start, and a refused run must not create a key file.
-            builder.Services.AddSingleton(sp => sp.GetRequiredService<IHostEnvironment>().IsProduction()
-                ? throw new InvalidOperationException("Auth:DevelopmentTokens=true is not allowed when ASPNETCORE_ENVIRONMENT=Production.")
-                : DevTokenIssuer.FromOptions(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
+            builder.Services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
+                return DevelopmentTokenPolicy.Refusal(options, sp.GetRequiredService<IHostEnvironment>()) is { } refusal
+                    ? throw new InvalidOperationException(refusal)
+                    : DevTokenIssuer.FromOptions(options);
+            });
         }
 
         builder.Services.AddSingleton(sp => new PartnerTokenValidator(

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace EducationHub.ServiceDefaults.Auth;
 
 /// <summary>
-/// Runs first at startup: refuses development tokens in Production (logged, then the host stops) and
+/// Runs first at startup: refuses development tokens outside Development or under a real issuer
+/// (<see cref="DevelopmentTokenPolicy"/>; logged, then the host stops) and
 /// says in the log what partner tokens will be accepted. Resolving the validator here surfaces bad key
 /// material at startup instead of on the first call.
 /// </summary>
@@ -19,16 +20,13 @@ internal sealed class AuthStartupCheck(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var auth = options.Value;
-        if (auth.DevelopmentTokens && environment.IsProduction())
+        if (DevelopmentTokenPolicy.Refusal(auth, environment) is { } reason)
         {
-            const string reason = "Auth:DevelopmentTokens=true is not allowed when ASPNETCORE_ENVIRONMENT=Production: "
-                + "anyone who can read the local development key could act as any partner organisation. "
-                + "Configure Auth:Issuer with Auth:JwksUrl or Auth:SigningKeyPem instead.";
             AuthLog.RefusingToStart(logger, reason);
             throw new InvalidOperationException(reason);
         }
 
-        // Resolved only now, after the Production check, so a refused run never creates a development key.
+        // Resolved only now, after that check, so a refused run never creates a development key.
         var validator = services.GetRequiredService<PartnerTokenValidator>();
         if (auth.DevelopmentTokens)
         {

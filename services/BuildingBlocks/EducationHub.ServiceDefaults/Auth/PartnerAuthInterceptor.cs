@@ -7,9 +7,10 @@ namespace EducationHub.ServiceDefaults.Auth;
 /// Authenticates every gRPC call with its bearer token and authorises it by the scopes the method
 /// declares (<see cref="RequiresScopeAttribute"/>):
 /// missing or invalid token → UNAUTHENTICATED (message = the WWW-Authenticate challenge, also sent as the
-/// <c>www-authenticate</c> trailer); a missing scope → PERMISSION_DENIED naming it; a write (any scope that is
-/// not "*.read") without an <c>organisation</c> claim → PERMISSION_DENIED. [AllowAnonymousCall] methods run
-/// without a token; a valid token on them still identifies the caller.
+/// <c>www-authenticate</c> trailer); a missing scope → PERMISSION_DENIED naming it; a token without a
+/// non-empty <c>organisation</c> and <c>sub</c> (or <c>client_id</c>) → PERMISSION_DENIED, on reads as on
+/// writes, so no call is audited as nobody. [AllowAnonymousCall] methods run without a token; a valid token
+/// that names both still identifies the caller there, any other is ignored.
 /// </summary>
 public sealed class PartnerAuthInterceptor(PartnerTokenValidator validator, ILogger<PartnerAuthInterceptor> logger) : IGrpcInterceptor
 {
@@ -22,7 +23,8 @@ public sealed class PartnerAuthInterceptor(PartnerTokenValidator validator, ILog
             if (authorization.Length > 0)
             {
                 var optional = await validator.ValidateAsync(authorization, call.Context.CancellationToken);
-                if (optional.Principal is { } principal)
+                // A token that names no organisation or subject leaves the call anonymous rather than half-identified.
+                if (optional.Principal is { } principal && CallerIdentity.FromPrincipal(principal) is not null)
                 {
                     call.HttpContext.User = principal;
                 }
@@ -41,11 +43,10 @@ public sealed class PartnerAuthInterceptor(PartnerTokenValidator validator, ILog
             throw new RpcException(new Status(code, check.Challenge!), trailers);
         }
 
-        call.HttpContext.User = check.Principal;
-        var caller = CallerIdentity.FromPrincipal(check.Principal)!;
+        var scopes = PartnerClaims.ReadScopes(check.Principal);
         foreach (var scope in method.RequiredScopes)
         {
-            if (!caller.HasScope(scope))
+            if (!scopes.Contains(scope))
             {
                 var reason = $"this call needs the scope '{scope}', which the token does not grant";
                 AuthLog.Rejected(logger, method.FullName, reason);
@@ -53,18 +54,17 @@ public sealed class PartnerAuthInterceptor(PartnerTokenValidator validator, ILog
             }
         }
 
-        if (caller.Organisation.Length == 0 && IsWrite(method))
+        // PERMISSION_DENIED, not UNAUTHENTICATED: the token is genuine, and fetching a new one from the same
+        // identity provider registration would not add the claim (see docs/auth.md).
+        if (CallerIdentity.MissingClaim(check.Principal) is { } missing)
         {
-            const string reason = "the token has no 'organisation' claim: calls that change data must name the calling organisation";
+            var reason = missing + ": every call that needs a scope must name the calling organisation and subject";
             AuthLog.Rejected(logger, method.FullName, reason);
             throw new RpcException(new Status(StatusCode.PermissionDenied, reason));
         }
 
-        call.Context.UserState[typeof(CallerIdentity)] = caller;
+        call.HttpContext.User = check.Principal;
+        call.Context.UserState[typeof(CallerIdentity)] = CallerIdentity.FromPrincipal(check.Principal)!;
         await next();
     }
-
-    /// <summary>Every scope except "*.read" ones grants a change (write, admin, intake, approve, publish).</summary>
-    public static bool IsWrite(GrpcMethodInfo method) =>
-        method.RequiredScopes.Any(scope => !scope.EndsWith(".read", StringComparison.Ordinal));
 }
