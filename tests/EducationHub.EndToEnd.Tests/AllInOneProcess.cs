@@ -91,6 +91,12 @@ public sealed class AllInOneProcess : IAsyncDisposable
             {
                 // Read before disposing: a disposed Process can no longer say whether it exited.
                 var exited = process.HasExited;
+                if (exited)
+                {
+                    // Its last lines (the reason it stopped) may still be on their way through the
+                    // output handlers: this waits for both streams to close.
+                    await process.WaitForExitAsync();
+                }
                 await host.DisposeAsync();
                 throw new InvalidOperationException($"the AllInOne host did not start (exited: {exited}):\n{host.Output}");
             }
