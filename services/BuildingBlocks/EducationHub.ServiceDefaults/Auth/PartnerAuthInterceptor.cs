@@ -43,7 +43,9 @@ public sealed class PartnerAuthInterceptor(PartnerTokenValidator validator, ILog
             throw new RpcException(new Status(code, check.Challenge!), trailers);
         }
 
-        var scopes = PartnerClaims.ReadScopes(check.Principal);
+        // Read once per call: the identity carries the scopes; only a token that names nobody needs them read apart.
+        var caller = CallerIdentity.FromPrincipal(check.Principal);
+        var scopes = caller?.Scopes ?? PartnerClaims.ReadScopes(check.Principal);
         foreach (var scope in method.RequiredScopes)
         {
             if (!scopes.Contains(scope))
@@ -56,15 +58,15 @@ public sealed class PartnerAuthInterceptor(PartnerTokenValidator validator, ILog
 
         // PERMISSION_DENIED, not UNAUTHENTICATED: the token is genuine, and fetching a new one from the same
         // identity provider registration would not add the claim (see docs/auth.md).
-        if (CallerIdentity.MissingClaim(check.Principal) is { } missing)
+        if (caller is null)
         {
-            var reason = missing + ": every call that needs a scope must name the calling organisation and subject";
+            var reason = CallerIdentity.MissingClaim(check.Principal) + ": every call that needs a scope must name the calling organisation and subject";
             AuthLog.Rejected(logger, method.FullName, reason);
             throw new RpcException(new Status(StatusCode.PermissionDenied, reason));
         }
 
         call.HttpContext.User = check.Principal;
-        call.Context.UserState[typeof(CallerIdentity)] = CallerIdentity.FromPrincipal(check.Principal)!;
+        call.Context.UserState[typeof(CallerIdentity)] = caller;
         await next();
     }
 }
