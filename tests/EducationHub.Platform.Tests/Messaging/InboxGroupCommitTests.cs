@@ -1,5 +1,6 @@
 using EducationHub.Messaging.Inbox;
 using EducationHub.Platform.Tests.Messaging.TestModel;
+using EducationHub.Platform.Tests.Persistence;
 using EducationHub.Testing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public sealed class InboxGroupCommitTests
         Assert.All(items, item => Assert.Equal(InboxBatchOutcome.Applied, item.Outcome.Result));
         Assert.Equal(items.Select(i => i.MessageId).Order(), await database.ReceivedAsync());
         Assert.Equal(items.Select(i => i.MessageId).Order(), await database.InboxAsync());
+        // One transaction, rolled back whole if anything fails: no savepoint around its saves.
+        Assert.Equal(0, database.Transactions.Savepoints);
     }
 
     [Theory]
@@ -212,20 +215,25 @@ public sealed class InboxGroupCommitTests
         private readonly IHost _host;
         private readonly IAsyncDisposable _database;
 
-        private TestDatabase(IHost host, IAsyncDisposable database)
+        private TestDatabase(IHost host, IAsyncDisposable database, SavepointCounter transactions)
         {
             _host = host;
             _database = database;
+            Transactions = transactions;
             Commit = new InboxGroupCommit<PlatformTestDbContext>(host.Services.GetRequiredService<IServiceScopeFactory>(), 64, NullLogger.Instance);
         }
 
         public InboxGroupCommit<PlatformTestDbContext> Commit { get; }
 
+        public SavepointCounter Transactions { get; }
+
         public static async Task<TestDatabase> CreateAsync(string provider)
         {
             var database = await ProviderTestDatabase.CreateAsync(provider);
-            var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "group-commit"));
-            return new TestDatabase(host, database);
+            var transactions = new SavepointCounter();
+            var host = await PlatformTestHost.StartAsync(PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "group-commit",
+                configureDatabase: db => db.AddInterceptors(transactions)));
+            return new TestDatabase(host, database, transactions);
         }
 
         // Sorted here, not in SQL: the providers order Guids differently from .NET.

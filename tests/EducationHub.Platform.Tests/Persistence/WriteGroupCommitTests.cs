@@ -47,6 +47,29 @@ public sealed class WriteGroupCommitTests
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task A_batch_commits_in_one_transaction_without_a_savepoint(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var held = new HeldWrite();
+        var first = database.SaveAsync(db => Hold(held, db));
+        await held.Started;
+        var commitsBefore = database.Transactions.Commits;
+
+        var writes = Enumerable.Range(0, 20).Select(i => database.SaveAsync(db => AddRow(db, i))).ToList();
+        held.Release();
+        await first;
+        await Task.WhenAll(writes);
+
+        Assert.Equal([1, 20], database.Saves.Committed);
+        // The held batch's commit and the twenty's; a failed batch is rolled back whole, so a
+        // savepoint around its SaveChanges would only cost round trips.
+        Assert.Equal(2, database.Transactions.Commits - commitsBefore);
+        Assert.Equal(0, database.Transactions.Savepoints);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task A_duplicate_key_in_the_middle_of_a_batch_fails_only_its_caller_and_the_others_commit_once(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -302,11 +325,12 @@ public sealed class WriteGroupCommitTests
         private readonly IHost _host;
         private readonly IAsyncDisposable _database;
 
-        private TestDatabase(IHost host, IAsyncDisposable database, SaveCounter saves)
+        private TestDatabase(IHost host, IAsyncDisposable database, SaveCounter saves, SavepointCounter transactions)
         {
             _host = host;
             _database = database;
             Saves = saves;
+            Transactions = transactions;
             Writes = host.Services.GetRequiredService<WriteGroupCommit<PlatformTestDbContext>>();
         }
 
@@ -316,17 +340,20 @@ public sealed class WriteGroupCommitTests
 
         public SaveCounter Saves { get; }
 
+        public SavepointCounter Transactions { get; }
+
         public static async Task<TestDatabase> CreateAsync(string provider, IDictionary<string, string?>? settings = null, bool consumeEvents = false,
             CommitFaults? faults = null)
         {
             var database = await ProviderTestDatabase.CreateAsync(provider);
             var saves = new SaveCounter(Kind);
+            var transactions = new SavepointCounter();
             var builder = PlatformTestHost.CreateBuilder(database.ConnectionString, rabbitMqUrl: null, "write-group-commit", settings,
-                db => db.AddInterceptors(faults is null ? [saves] : [saves, faults]));
+                db => db.AddInterceptors(faults is null ? [saves, transactions] : [saves, transactions, faults]));
             if (consumeEvents)
                 builder.Services.AddEventConsumer<RoundTripConsumer, QuickRetryDefinition<RoundTripConsumer>>();
             var host = await PlatformTestHost.StartAsync(builder);
-            return new TestDatabase(host, database, saves);
+            return new TestDatabase(host, database, saves, transactions);
         }
 
         /// <summary>A caller with a context of its own (a request's scope). The call returns once the write is queued (or, saved alone, done); its task completes once the write has committed.</summary>

@@ -1,4 +1,5 @@
 using EducationHub.Contracts.V1;
+using EducationHub.Messaging.Batching;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,8 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
+        // Rolled back whole on any failure (a lost race included), so no savepoint is needed.
+        using var noSavepoints = GroupCommitContext.WithoutSavepoints(db);
 
         var applied = await strategy.ExecuteAsync(async ct =>
         {
