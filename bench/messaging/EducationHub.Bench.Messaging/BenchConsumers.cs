@@ -5,7 +5,7 @@ using MassTransit;
 namespace EducationHub.Bench.Messaging;
 
 /// <summary>End-to-end consumer: inbox row + applied row, one transaction.</summary>
-public sealed class AppliedConsumer(ConsumerDb db) : IdempotentConsumer<BenchHappened, ConsumerDb>(db)
+public sealed class AppliedConsumer : IdempotentConsumer<BenchHappened, ConsumerDb>
 {
     // It only adds rows and never queries, so a batch may save them all at once.
     protected override bool SavesOncePerBatch => true;

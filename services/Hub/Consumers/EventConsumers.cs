@@ -5,20 +5,20 @@ namespace EducationHub.Hub.Consumers;
 
 // One consumer per integration event the hub listens to: each gets its own inbox key and its
 // own queue binding; the work is the same (see TimelineConsumer).
-public sealed class SchoolRegisteredConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<SchoolRegistered>(db, clock);
-public sealed class SchoolRiskAssessedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<SchoolRiskAssessed>(db, clock);
-public sealed class PartnerSignalSubmittedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<PartnerSignalSubmitted>(db, clock);
-public sealed class GovernanceConcernRaisedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<GovernanceConcernRaised>(db, clock);
-public sealed class WarningNoticeIssuedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<WarningNoticeIssued>(db, clock);
-public sealed class WarningNoticeCompliedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<WarningNoticeComplied>(db, clock);
-public sealed class WarningNoticeDeadlinePassedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<WarningNoticeDeadlinePassed>(db, clock);
-public sealed class InterventionStartedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<InterventionStarted>(db, clock);
-public sealed class InterventionEndedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<InterventionEnded>(db, clock);
-public sealed class ComplaintReceivedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintReceived>(db, clock);
-public sealed class ComplaintEscalatedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintEscalated>(db, clock);
-public sealed class ComplaintConcludedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintConcluded>(db, clock);
-public sealed class ComplaintTimescaleBreachedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintTimescaleBreached>(db, clock);
-public sealed class ComplaintCampaignDetectedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintCampaignDetected>(db, clock);
-public sealed class WhistleblowingConcernTriagedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<WhistleblowingConcernTriaged>(db, clock);
-public sealed class WhistleblowingConcernConcludedConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<WhistleblowingConcernConcluded>(db, clock);
-public sealed class WhistleblowingClockDueConsumer(HubDbContext db, TimeProvider clock) : TimelineConsumer<WhistleblowingClockDue>(db, clock);
+public sealed class SchoolRegisteredConsumer(TimeProvider clock) : TimelineConsumer<SchoolRegistered>(clock);
+public sealed class SchoolRiskAssessedConsumer(TimeProvider clock) : TimelineConsumer<SchoolRiskAssessed>(clock);
+public sealed class PartnerSignalSubmittedConsumer(TimeProvider clock) : TimelineConsumer<PartnerSignalSubmitted>(clock);
+public sealed class GovernanceConcernRaisedConsumer(TimeProvider clock) : TimelineConsumer<GovernanceConcernRaised>(clock);
+public sealed class WarningNoticeIssuedConsumer(TimeProvider clock) : TimelineConsumer<WarningNoticeIssued>(clock);
+public sealed class WarningNoticeCompliedConsumer(TimeProvider clock) : TimelineConsumer<WarningNoticeComplied>(clock);
+public sealed class WarningNoticeDeadlinePassedConsumer(TimeProvider clock) : TimelineConsumer<WarningNoticeDeadlinePassed>(clock);
+public sealed class InterventionStartedConsumer(TimeProvider clock) : TimelineConsumer<InterventionStarted>(clock);
+public sealed class InterventionEndedConsumer(TimeProvider clock) : TimelineConsumer<InterventionEnded>(clock);
+public sealed class ComplaintReceivedConsumer(TimeProvider clock) : TimelineConsumer<ComplaintReceived>(clock);
+public sealed class ComplaintEscalatedConsumer(TimeProvider clock) : TimelineConsumer<ComplaintEscalated>(clock);
+public sealed class ComplaintConcludedConsumer(TimeProvider clock) : TimelineConsumer<ComplaintConcluded>(clock);
+public sealed class ComplaintTimescaleBreachedConsumer(TimeProvider clock) : TimelineConsumer<ComplaintTimescaleBreached>(clock);
+public sealed class ComplaintCampaignDetectedConsumer(TimeProvider clock) : TimelineConsumer<ComplaintCampaignDetected>(clock);
+public sealed class WhistleblowingConcernTriagedConsumer(TimeProvider clock) : TimelineConsumer<WhistleblowingConcernTriaged>(clock);
+public sealed class WhistleblowingConcernConcludedConsumer(TimeProvider clock) : TimelineConsumer<WhistleblowingConcernConcluded>(clock);
+public sealed class WhistleblowingClockDueConsumer(TimeProvider clock) : TimelineConsumer<WhistleblowingClockDue>(clock);

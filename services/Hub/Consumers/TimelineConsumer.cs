@@ -10,7 +10,7 @@ namespace EducationHub.Hub.Consumers;
 /// Puts one event on its school's timeline, at most once (the inbox, plus the event id as the
 /// timeline's key for events that reach the hub by more than one route).
 /// </summary>
-public abstract class TimelineConsumer<TEvent>(HubDbContext db, TimeProvider clock) : IdempotentConsumer<TEvent, HubDbContext>(db)
+public abstract class TimelineConsumer<TEvent>(TimeProvider clock) : IdempotentConsumer<TEvent, HubDbContext>
     where TEvent : class, IIntegrationEvent
 {
     // Safe to save once per batch: the only query is SchoolRegister's, which looks in the change

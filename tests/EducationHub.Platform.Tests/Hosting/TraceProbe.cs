@@ -11,7 +11,7 @@ namespace EducationHub.Platform.Tests.Hosting;
 public sealed record TraceProbeHappened(Guid EventId, DateTimeOffset OccurredAt, int? Urn, string Producer, Guid CorrelationId, string Text) : IIntegrationEvent;
 
 /// <summary>Service B's consumer: records the trace id it runs under, keyed by event id.</summary>
-public sealed class TraceProbeConsumer(PlatformTestDbContext db) : IdempotentConsumer<TraceProbeHappened, PlatformTestDbContext>(db)
+public sealed class TraceProbeConsumer : IdempotentConsumer<TraceProbeHappened, PlatformTestDbContext>
 {
     public static ConcurrentDictionary<Guid, string> SeenTraceIds { get; } = new();
 

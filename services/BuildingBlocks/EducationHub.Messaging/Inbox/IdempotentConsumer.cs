@@ -14,8 +14,11 @@ namespace EducationHub.Messaging.Inbox;
 /// message (broker restart, retry, outbox re-publish) changes nothing. Messages arriving together
 /// may share that transaction (<see cref="InboxGroupCommit{TContext}"/>); HandleAsync must write
 /// only through the context it is given, or through <see cref="Deferred{TWrite}"/>.
+/// The consumer takes no context of its own: a message applied in a batch uses the batch's, and only
+/// one applied alone takes the message scope's. A context taken for every message and never used
+/// (pooled, so rented and reset each time) cost 1 % of the messaging benchmark's CPU.
 /// </summary>
-public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsumer<TEvent>
+public abstract class IdempotentConsumer<TEvent, TContext> : IConsumer<TEvent>
     where TEvent : class
     where TContext : DbContext
 {
@@ -61,6 +64,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
                 return;
         }
 
+        var db = ScopedServices(context).GetRequiredService<TContext>();
         var strategy = db.Database.CreateExecutionStrategy();
         // Rolled back whole on any failure (a lost race included), so no savepoint is needed.
         using var noSavepoints = GroupCommitContext.WithoutSavepoints(db);
@@ -83,7 +87,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
             {
                 // Another delivery of the same message may have committed first (unique key on
                 // the inbox): then its effects stand and ours are discarded. Otherwise a real error.
-                if (await LostRaceAsync(tx, messageId, consumer))
+                if (await LostRaceAsync(db, tx, messageId, consumer))
                     return false;
                 throw;
             }
@@ -112,7 +116,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
         }
     }
 
-    private async Task<bool> LostRaceAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Guid messageId, string consumer)
+    private static async Task<bool> LostRaceAsync(TContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Guid messageId, string consumer)
     {
         await tx.RollbackAsync();
         db.ChangeTracker.Clear();
@@ -126,6 +130,11 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db) : IConsu
             return e.EventId;
         return context.MessageId ?? throw new InvalidOperationException("The message has no MessageId: it cannot be de-duplicated.");
     }
+
+    private static IServiceProvider ScopedServices(ConsumeContext context) =>
+        context.TryGetPayload(out IServiceProvider? provider)
+            ? provider
+            : throw new InvalidOperationException("The message has no service scope: register the consumer with AddEventConsumer.");
 
     private static InboxGroupCommits? GroupCommitsFor(ConsumeContext context) =>
         context.TryGetPayload(out IServiceProvider? provider) ? provider.GetService<InboxGroupCommits>() : null;

@@ -6,14 +6,14 @@ using MassTransit;
 namespace EducationHub.Platform.Tests.Messaging.TestModel;
 
 /// <summary>Records each applied event as a <see cref="ReceivedEvent"/> row.</summary>
-public abstract class RecordingConsumer<TEvent>(PlatformTestDbContext db) : IdempotentConsumer<TEvent, PlatformTestDbContext>(db)
+public abstract class RecordingConsumer<TEvent> : IdempotentConsumer<TEvent, PlatformTestDbContext>
     where TEvent : class, IIntegrationEvent
 {
     protected static void Record(PlatformTestDbContext db, IIntegrationEvent message, int sequence) =>
         db.Received.Add(ReceivedEvent.Of(message, sequence));
 }
 
-public sealed class RoundTripConsumer(PlatformTestDbContext db) : RecordingConsumer<RoundTripHappened>(db)
+public sealed class RoundTripConsumer : RecordingConsumer<RoundTripHappened>
 {
     protected override Task HandleAsync(RoundTripHappened message, PlatformTestDbContext db, ConsumeContext<RoundTripHappened> context)
     {
@@ -22,7 +22,7 @@ public sealed class RoundTripConsumer(PlatformTestDbContext db) : RecordingConsu
     }
 }
 
-public sealed class OutageConsumer(PlatformTestDbContext db) : RecordingConsumer<OutageHappened>(db)
+public sealed class OutageConsumer : RecordingConsumer<OutageHappened>
 {
     protected override Task HandleAsync(OutageHappened message, PlatformTestDbContext db, ConsumeContext<OutageHappened> context)
     {
@@ -31,7 +31,7 @@ public sealed class OutageConsumer(PlatformTestDbContext db) : RecordingConsumer
     }
 }
 
-public sealed class CrashConsumer(PlatformTestDbContext db) : RecordingConsumer<CrashHappened>(db)
+public sealed class CrashConsumer : RecordingConsumer<CrashHappened>
 {
     protected override Task HandleAsync(CrashHappened message, PlatformTestDbContext db, ConsumeContext<CrashHappened> context)
     {
@@ -40,7 +40,7 @@ public sealed class CrashConsumer(PlatformTestDbContext db) : RecordingConsumer<
     }
 }
 
-public sealed class DuplicateConsumer(PlatformTestDbContext db) : RecordingConsumer<DuplicateHappened>(db)
+public sealed class DuplicateConsumer : RecordingConsumer<DuplicateHappened>
 {
     protected override async Task HandleAsync(DuplicateHappened message, PlatformTestDbContext db, ConsumeContext<DuplicateHappened> context)
     {
@@ -50,7 +50,7 @@ public sealed class DuplicateConsumer(PlatformTestDbContext db) : RecordingConsu
     }
 }
 
-public sealed class PoisonConsumer(PlatformTestDbContext db) : RecordingConsumer<PoisonHappened>(db)
+public sealed class PoisonConsumer : RecordingConsumer<PoisonHappened>
 {
     protected override Task HandleAsync(PoisonHappened message, PlatformTestDbContext db, ConsumeContext<PoisonHappened> context)
     {
@@ -62,7 +62,7 @@ public sealed class PoisonConsumer(PlatformTestDbContext db) : RecordingConsumer
 }
 
 /// <summary>Saves once per batch and writes its rows through a deferred write, so the batch path and the alone path both flush it.</summary>
-public sealed class BatchSavingPoisonConsumer(PlatformTestDbContext db) : RecordingConsumer<BatchSavedPoisonHappened>(db)
+public sealed class BatchSavingPoisonConsumer : RecordingConsumer<BatchSavedPoisonHappened>
 {
     protected override bool SavesOncePerBatch => true;
 
@@ -101,7 +101,7 @@ public sealed class ConsumerRepair
     public void Deploy() => _deployed = true;
 }
 
-public sealed class RepairableConsumer(PlatformTestDbContext db, ConsumerRepair repair) : RecordingConsumer<RepairableHappened>(db)
+public sealed class RepairableConsumer(ConsumerRepair repair) : RecordingConsumer<RepairableHappened>
 {
     protected override Task HandleAsync(RepairableHappened message, PlatformTestDbContext db, ConsumeContext<RepairableHappened> context)
     {
