@@ -1,3 +1,4 @@
+using System.Globalization;
 using EducationHub.Calendar;
 using EducationHub.Governance.Domain;
 using EducationHub.Governance.Domain.GoverningBodies;
@@ -41,6 +42,23 @@ public sealed class GoverningBodyService(GovernanceDbContext db, IClock clock)
         db.RecordGoverningBody(caller, "governing_body.updated", body.Urn, clock.TodayInLondon(), $"Governing body '{body.Name}' updated", now);
         await db.SaveChangesAsync(ct);
         return await GetAsync(command.Urn, includeFormer: false, ct);
+    }
+
+    /// <summary>
+    /// A partner's read. With former governors it carries their leaving reasons, which may name people
+    /// ("removed after a complaint by ..."): such a read is audited as <c>governing_body.leavers_read</c>
+    /// with the reader, as concerns and documents are. A read of current governors only shows no reason.
+    /// </summary>
+    public async Task<GoverningBodyView> ReadAsync(int urn, bool includeFormer, Caller reader, CancellationToken ct)
+    {
+        var view = await GetAsync(urn, includeFormer, ct);
+        if (view.Governors.Any(g => g.LeftReason.Length > 0))
+        {
+            db.Audit(reader.Organisation, reader.Subject, "governing_body.leavers_read", "governing_body", urn.ToString(CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return view;
     }
 
     public async Task<GoverningBodyView> GetAsync(int urn, bool includeFormer, CancellationToken ct)

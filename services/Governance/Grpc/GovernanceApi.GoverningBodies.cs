@@ -26,7 +26,7 @@ public sealed partial class GovernanceApi
 
     [RequiresScope(ReadScope)]
     public async Task<Pb.GoverningBody> GetGoverningBody(Pb.GetGoverningBodyRequest r, ServerCallContext context) =>
-        Mapping.ToProto(await bodies.GetAsync(r.Urn, r.IncludeFormer, context.CancellationToken));
+        Mapping.ToProto(await bodies.ReadAsync(r.Urn, r.IncludeFormer, CallerOf(context), context.CancellationToken));
 
     [RequiresScope(ReadScope)]
     public async Task<Pb.ListGoverningBodiesResponse> ListGoverningBodies(Pb.ListGoverningBodiesRequest r, ServerCallContext context)

@@ -173,6 +173,31 @@ public abstract class GoverningBodyApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Reading_former_governors_leaving_reasons_is_audited_with_the_reader()
+    {
+        var urn = Scenario.NewUrn();
+        await CreateBody(urn);
+        var governor = await Appoint(urn, "Ann Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair);
+        await _host.Call<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
+            new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-10", Reason = "Removed after complaint by Mr Jones" });
+
+        var current = await _host.Call<Pb.GetGoverningBodyRequest, Pb.GoverningBody>("GetGoverningBody",
+            new Pb.GetGoverningBodyRequest { Urn = urn }, _host.ReadToken);
+        var withFormer = await _host.Call<Pb.GetGoverningBodyRequest, Pb.GoverningBody>("GetGoverningBody",
+            new Pb.GetGoverningBodyRequest { Urn = urn, IncludeFormer = true }, _host.ReadToken);
+
+        Assert.Empty(current.Governors);
+        Assert.Equal("Removed after complaint by Mr Jones", Assert.Single(withFormer.Governors).LeftReason);
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
+        var urnText = urn.ToString(CultureInfo.InvariantCulture);
+        var reads = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == urnText && a.Action == "governing_body.leavers_read")
+            .Select(a => new { a.EntityType, a.Organisation }).ToListAsync();
+        // Only the read that disclosed a reason, once, by the reader's organisation.
+        Assert.Equal(("governing_body", "Ofsted"), reads.Select(r => (r.EntityType, r.Organisation)).Single());
+    }
+
+    [Fact]
     public async Task Governing_body_audit_entries_name_the_school()
     {
         var urn = Scenario.NewUrn();
