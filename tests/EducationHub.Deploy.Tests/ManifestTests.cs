@@ -11,6 +11,17 @@ public sealed class ManifestTests
 
     public static TheoryData<string> Overlays => [.. RenderedManifests.Overlays];
 
+    public static TheoryData<string, string> OverlaysAndWebServices()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var overlay in RenderedManifests.Overlays)
+        {
+            data.Add(overlay, "hub");
+            data.Add(overlay, "portal");
+        }
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Overlays))]
     public async Task Overlay_renders_every_part_of_the_system(string overlay)
@@ -119,19 +130,20 @@ public sealed class ManifestTests
     }
 
     [Theory]
-    [MemberData(nameof(Overlays))]
-    public async Task The_hub_behind_the_TLS_ingress_trusts_forwarded_headers_from_the_ingress_only(string overlay)
+    [MemberData(nameof(OverlaysAndWebServices))]
+    public async Task The_web_services_behind_the_TLS_ingress_trust_forwarded_headers_from_the_ingress_only(string overlay, string service)
     {
         var docs = await RenderedManifests.DocumentsAsync(overlay);
-        var hub = docs.Single(d => d.Kind() == "Deployment" && d.Name() == "hub").Container().Env();
+        var env = docs.Single(d => d.Kind() == "Deployment" && d.Name() == service).Container().Env();
 
-        // Without it the dashboard sees http from the ingress and its sign-in cookie (a bearer token) is not Secure.
-        Assert.Equal("true", hub["ASPNETCORE_FORWARDEDHEADERS_ENABLED"].Scalar("value"));
+        // Without it the site sees http from the ingress, so its cookies (the dashboard's sign-in, a bearer token;
+        // the portal's reporter session) are not Secure, and every portal reporter shares the ingress's rate limit.
+        Assert.Equal("true", env["ASPNETCORE_FORWARDEDHEADERS_ENABLED"].Scalar("value"));
 
         // Forwarded headers are trusted from any peer, so only the ingress controller may reach the web port.
         var webPolicies = docs.Where(d => d.Kind() == "NetworkPolicy" && d.At("spec", "ingress") is YamlSequenceNode
             && (d.At("spec", "podSelector", "matchExpressions") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>()
-                .Any(e => e.Scalar("key") == "app.kubernetes.io/name" && ((YamlSequenceNode)e.At("values")!).Children.OfType<YamlScalarNode>().Any(v => v.Value == "hub")) == true)
+                .Any(e => e.Scalar("key") == "app.kubernetes.io/name" && ((YamlSequenceNode)e.At("values")!).Children.OfType<YamlScalarNode>().Any(v => v.Value == service)) == true)
             .Where(d => ((YamlSequenceNode)d.At("spec", "ingress")!).Children.OfType<YamlMappingNode>()
                 .Any(rule => ((YamlSequenceNode)rule.At("ports")!).Children.OfType<YamlMappingNode>().Any(p => p.Scalar("port") == "5080")))
             .ToList();
