@@ -154,11 +154,7 @@ public abstract class GoverningBodyApiTests(HostFixture fixture)
     public async Task The_timeline_carries_no_resolution_or_leaving_reason()
     {
         // The timeline is read without an audit entry; the free text may name people and stays behind the audited reads.
-        var urn = Scenario.NewUrn();
-        await CreateBody(urn);
-        var governor = await Appoint(urn, "Ann Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair);
-        await _host.Call<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
-            new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-10", Reason = "Removed after complaint by Mr Jones" });
+        var urn = await BodyWhoseChairLeft("Removed after complaint by Mr Jones");
         var concern = await _host.Call<Pb.RaiseGovernanceConcernRequest, Pb.GovernanceConcern>("RaiseGovernanceConcern", new Pb.RaiseGovernanceConcernRequest
         {
             Urn = urn, Severity = Pb.ConcernSeverity.High, Source = Pb.ConcernSource.Officer, Summary = "Chair acting alone",
@@ -175,11 +171,7 @@ public abstract class GoverningBodyApiTests(HostFixture fixture)
     [Fact]
     public async Task Reading_former_governors_leaving_reasons_is_audited_with_the_reader()
     {
-        var urn = Scenario.NewUrn();
-        await CreateBody(urn);
-        var governor = await Appoint(urn, "Ann Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair);
-        await _host.Call<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
-            new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-10", Reason = "Removed after complaint by Mr Jones" });
+        var urn = await BodyWhoseChairLeft("Removed after complaint by Mr Jones");
 
         var current = await _host.Call<Pb.GetGoverningBodyRequest, Pb.GoverningBody>("GetGoverningBody",
             new Pb.GetGoverningBodyRequest { Urn = urn }, _host.ReadToken);
@@ -211,6 +203,17 @@ public abstract class GoverningBodyApiTests(HostFixture fixture)
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == urnText && a.EntityType == "governing_body")
             .Select(a => a.Action).ToListAsync();
         Assert.Equal(["governing_body.created", "governing_body.updated"], audit.Order());
+    }
+
+    /// <summary>A new school's governing body whose chair, Ann Chair, has left for <paramref name="reason"/>; returns the URN.</summary>
+    private async Task<int> BodyWhoseChairLeft(string reason)
+    {
+        var urn = Scenario.NewUrn();
+        await CreateBody(urn);
+        var governor = await Appoint(urn, "Ann Chair", Pb.GovernorCategory.CoOpted, Pb.GoverningRole.Chair);
+        await _host.Call<Pb.RemoveGovernorRequest, Pb.Governor>("RemoveGovernor",
+            new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-10", Reason = reason });
+        return urn;
     }
 
     private Task<Pb.GoverningBody> CreateBody(int urn) =>
