@@ -40,6 +40,13 @@ public sealed class BrokerOutageTests
             await PlatformTestHost.ProduceAsync(host.Services, events.Skip(300).ToList(), perTransaction: 2);
             var pendingDuringOutage = await PlatformTestHost.QueryAsync(host.Services, db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null));
             Assert.True(pendingDuringOutage > 0, "events should wait in the outbox while the broker is down");
+            // Keep the broker down until the dispatcher has felt it: a publish timed out or failed and
+            // its row was given back with the error, to be retried after a back-off. A restart within
+            // the publish timeout would otherwise let every publish simply wait, and the test would not
+            // show the retry path at all.
+            await PlatformTestHost.WaitUntilAsync(
+                () => PlatformTestHost.QueryAsync(host.Services, db => db.Set<OutboxMessage>().AnyAsync(m => m.LastError != null && m.DeliveredAt == null)),
+                "a publish failed and its row was given back while the broker was down", TimeSpan.FromSeconds(60));
 
             await RunControlAsync(control, "start");
             brokerDown = false;
@@ -54,6 +61,9 @@ public sealed class BrokerOutageTests
             var received = await PlatformTestHost.QueryAsync(host.Services, db => db.Received.Select(r => r.EventId).ToListAsync());
             Assert.Equal(events.Count, received.Count);
             Assert.Equal(events.Select(e => e.EventId).Order(), received.Order());
+            // The rows that failed were published again later, each still applied once (above).
+            var retried = await PlatformTestHost.QueryAsync(host.Services, db => db.Set<OutboxMessage>().CountAsync(m => m.LastError != null && m.Attempts >= 2));
+            Assert.True(retried > 0, "rows that failed during the outage were delivered on a later attempt");
         }
         finally
         {
