@@ -27,6 +27,10 @@ public sealed class HubBenchmarkTests
             Assert.Matches(@"\| p99 \| \*\*[0-9.]+ ms\*\* \|", text);
             var ratio = Regex.Match(text, @"Hub / raw = \*\*([0-9.]+)\*\*");
             Assert.True(ratio.Success && double.Parse(ratio.Groups[1].Value, CultureInfo.InvariantCulture) > 0, text);
+            // A consumers' share is a difference of two runs; at this size it must not come out as a negative cost.
+            var shares = Regex.Match(text, @"consumers' process share: raw (.*?), hub (.*?)\.\r?$", RegexOptions.Multiline);
+            Assert.True(shares.Success, text);
+            Assert.False(shares.Groups[1].Value.StartsWith('-') || shares.Groups[2].Value.StartsWith('-'), shares.Value);
         }
         finally
         {
