@@ -131,17 +131,16 @@ public abstract class IdempotentConsumer<TEvent, TContext> : IConsumer<TEvent>
         return context.MessageId ?? throw new InvalidOperationException("The message has no MessageId: it cannot be de-duplicated.");
     }
 
-    private static IServiceProvider ScopedServices(ConsumeContext context) =>
-        context.TryGetPayload(out IServiceProvider? provider)
-            ? provider
-            : throw new InvalidOperationException("The message has no service scope: register the consumer with AddEventConsumer.");
+    /// <summary>The message's DI scope (MassTransit puts it on the context); null outside one.</summary>
+    private static IServiceProvider? ServicesOf(ConsumeContext context) =>
+        context.TryGetPayload(out IServiceProvider? provider) ? provider : null;
 
-    private static InboxGroupCommits? GroupCommitsFor(ConsumeContext context) =>
-        context.TryGetPayload(out IServiceProvider? provider) ? provider.GetService<InboxGroupCommits>() : null;
+    private static IServiceProvider ScopedServices(ConsumeContext context) =>
+        ServicesOf(context) ?? throw new InvalidOperationException("The message has no service scope: register the consumer with AddEventConsumer.");
+
+    private static InboxGroupCommits? GroupCommitsFor(ConsumeContext context) => ServicesOf(context)?.GetService<InboxGroupCommits>();
 
     // Looked up only when there is something to log, not for every message.
     private static ILogger LoggerFor(ConsumeContext context) =>
-        context.TryGetPayload(out IServiceProvider? provider)
-            ? provider.GetService<ILoggerFactory>()?.CreateLogger("EducationHub.Messaging.Inbox") ?? NullLogger.Instance
-            : NullLogger.Instance;
+        ServicesOf(context)?.GetService<ILoggerFactory>()?.CreateLogger("EducationHub.Messaging.Inbox") ?? NullLogger.Instance;
 }
