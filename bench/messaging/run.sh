@@ -9,6 +9,7 @@
 # Usage: bench/messaging/run.sh [events] [writers]     (defaults 20000 32)
 # EHUB_BENCH_PG_STATEMENTS=1 also loads pg_stat_statements and prints, after the run, the statements
 # PostgreSQL spent most time on over the whole run (warm-up rounds included).
+# EHUB_BENCH_ALLOC_TRACE=N names, after every round, the N types the process allocated most.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib-infra.sh

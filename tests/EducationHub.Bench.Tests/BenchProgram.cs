@@ -10,9 +10,9 @@ namespace EducationHub.Bench.Tests;
 /// </summary>
 public static class BenchProgram
 {
-    public static Task<PeerResult> RunAsync(string projectDirectory, string assembly, IEnumerable<string> arguments, TimeSpan timeout)
+    public static Task<PeerResult> RunAsync(string projectDirectory, string assembly, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             // The names bench/*/run.sh export (deploy/local/lib-infra.sh), pointed at the test servers.
             ["EHUB_RABBITMQ_URL"] = TestInfrastructure.RabbitMqUrl,

@@ -9,7 +9,9 @@ public sealed partial class MessagingBenchmarkTests
     [Fact]
     public async Task Every_path_delivers_each_event_exactly_once_and_the_report_is_complete()
     {
-        var run = await BenchProgram.RunAsync("bench/messaging/EducationHub.Bench.Messaging", "EducationHub.Bench.Messaging", ["300", "16"], TimeSpan.FromMinutes(5));
+        // The allocation sampler is on too, so its report can be checked against the GC's own count.
+        var run = await BenchProgram.RunAsync("bench/messaging/EducationHub.Bench.Messaging", "EducationHub.Bench.Messaging", ["300", "16"], TimeSpan.FromMinutes(5),
+            new Dictionary<string, string> { ["EHUB_BENCH_ALLOC_TRACE"] = "5" });
 
         Assert.True(run.ExitCode == 0 && !run.TimedOut, run.Describe());
         // Raw, end to end with the .NET client, and end to end with h2load writers (./test.sh installs nghttp2-client).
@@ -20,6 +22,23 @@ public sealed partial class MessagingBenchmarkTests
         var cpu = Regex.Match(run.Stdout, @"^\| end to end, h2load writers \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \|", RegexOptions.Multiline);
         Assert.True(cpu.Success, run.Stdout);
         Assert.All(Enumerable.Range(1, 3), i => Assert.True(double.Parse(cpu.Groups[i].Value, CultureInfo.InvariantCulture) > 0, cpu.Value));
+        AssertAllocationTraceAgreesWithTheGc(run.Stdout);
+    }
+
+    /// <summary>
+    /// The sampler (one sample per ~100 KB, by type) and the GC's allocated-bytes counter measure the same
+    /// thing. The last round sampled is the last raw run, so its total must be near that row's KB per event.
+    /// </summary>
+    private static void AssertAllocationTraceAgreesWithTheGc(string output)
+    {
+        var sampled = Regex.Matches(output, @"^  allocated \(sampled every ~100 KB\): ([0-9.]+) KB per event", RegexOptions.Multiline);
+        Assert.True(sampled.Count > 0, output);
+        Assert.Matches(new Regex(@"^ +[0-9]+ +[0-9.]+ %  System\.(String|Byte\[\])$", RegexOptions.Multiline), output);
+        var counted = Regex.Match(output, @"^\| raw, after end to end \|(?: [^|]+ \|){7} ([0-9.]+) \|", RegexOptions.Multiline);
+        Assert.True(counted.Success, output);
+        var lastSampled = double.Parse(sampled[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+        var lastCounted = double.Parse(counted.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(lastSampled, lastCounted * 0.5, lastCounted * 1.5);
     }
 
     private static double Ratio(string output, string label)

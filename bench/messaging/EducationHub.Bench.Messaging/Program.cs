@@ -38,6 +38,9 @@ using var tieringQueue = new TieringQueue();
 var jitTraceTop = int.TryParse(Environment.GetEnvironmentVariable("EHUB_BENCH_JIT_TRACE"), out var top) ? top : 0;
 using var jitTrace = jitTraceTop > 0 ? new JitTrace() : null;
 var jitLogs = 0;
+// EHUB_BENCH_ALLOC_TRACE=N: after every round, name the N types the process allocated most (sampled, AllocationTrace).
+var allocTraceTop = int.TryParse(Environment.GetEnvironmentVariable("EHUB_BENCH_ALLOC_TRACE"), out var allocTop) ? allocTop : 0;
+using var allocTrace = allocTraceTop > 0 ? new AllocationTrace() : null;
 var rawWarmedUp = false;
 
 // The runtime settings the services ship with (Directory.Build.props) apply here too; say which were in force.
@@ -302,6 +305,7 @@ async Task<Result> MeasureAsync(IBus bus, int count, Func<int, StageClock, Task>
 Before Take()
 {
     jitTrace?.Start();
+    allocTrace?.Start();
     return new Before(cpu.Take(), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(),
         GC.GetTotalAllocatedBytes(precise: false), [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)]);
 }
@@ -319,7 +323,16 @@ Result Finish(Before before, int count, double seconds, double[] latencies, Stag
         if (Environment.GetEnvironmentVariable("EHUB_BENCH_JIT_LOG") is { Length: > 0 } logDir)
             File.WriteAllLines(Path.Combine(logDir, $"jit-{++jitLogs:00}-{count}.txt"), jitTrace.Log);
     }
+    if (allocTrace is not null)
+        PrintAllocationTrace(allocTrace.Stop(allocTraceTop), count);
     return new Result(count, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), clock, used, jitted, jitTime, allocated, gcs);
+}
+
+static void PrintAllocationTrace((IReadOnlyList<(string Type, long Bytes)> Top, long Total) trace, int count)
+{
+    Console.WriteLine($"  allocated (sampled every ~100 KB): {trace.Total / 1024.0 / count:0.0} KB per event; most by type, bytes per event:");
+    foreach (var (type, bytes) in trace.Top)
+        Console.WriteLine($"    {(double)bytes / count,8:0} {100.0 * bytes / Math.Max(1, trace.Total),5:0.0} %  {type}");
 }
 
 Dictionary<string, string?> BusSettings(string prefix) => new()
