@@ -9,10 +9,8 @@ namespace EducationHub.Bench.Messaging;
 /// amounts by type are an unbiased estimate of where the bytes go. "KB allocated per event" alone
 /// says how much, not what. Opt-in (EHUB_BENCH_ALLOC_TRACE), since the GC events cost CPU themselves.
 /// </summary>
-public sealed class AllocationTrace : EventListener
+public sealed class AllocationTrace() : RuntimeEventListener(EventLevel.Verbose, GcKeyword)
 {
-    private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private const int AllocationTick = 10;
 
     private readonly ConcurrentDictionary<string, long> _bytes = new();
@@ -30,12 +28,6 @@ public sealed class AllocationTrace : EventListener
         _listening = false;
         var rows = _bytes.Select(kv => (Type: kv.Key, Bytes: kv.Value)).ToList();
         return (rows.OrderByDescending(r => r.Bytes).ThenBy(r => r.Type, StringComparer.Ordinal).Take(top).ToList(), rows.Sum(r => r.Bytes));
-    }
-
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == RuntimeProvider)
-            EnableEvents(eventSource, EventLevel.Verbose, GcKeyword);
     }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)

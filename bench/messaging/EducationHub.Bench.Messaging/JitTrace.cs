@@ -10,11 +10,8 @@ namespace EducationHub.Bench.Messaging;
 /// method recompiled a few times at higher tiers) from code generated per call, which never
 /// settles; the names can. Opt-in (EHUB_BENCH_JIT_TRACE), since the events cost CPU themselves.
 /// </summary>
-public sealed class JitTrace : EventListener
+public sealed class JitTrace() : RuntimeEventListener(EventLevel.Verbose, JitKeyword | TieredCompilationKeyword)
 {
-    private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
-    private const EventKeywords JitKeyword = (EventKeywords)0x10;
-    private const EventKeywords TieredCompilationKeyword = (EventKeywords)0x1000000000;
     private const int MethodLoadVerbose = 143;
     private const int TieredCompilationFirst = 280;
     private const int TieredCompilationLast = 285;
@@ -46,12 +43,6 @@ public sealed class JitTrace : EventListener
 
     /// <summary>Every compilation of the last listening window in order: ms since Start, thread, tier, dynamic, method and signature.</summary>
     public IEnumerable<string> Log => _log;
-
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == RuntimeProvider)
-            EnableEvents(eventSource, EventLevel.Verbose, JitKeyword | TieredCompilationKeyword);
-    }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {

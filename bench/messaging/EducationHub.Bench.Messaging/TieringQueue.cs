@@ -10,10 +10,8 @@ namespace EducationHub.Bench.Messaging;
 /// per round, so a round could compile few methods while thousands still waited and the measured
 /// run then paid for them. Only these events cost (a few per 10 ms of compiling), so it is always on.
 /// </summary>
-public sealed class TieringQueue : EventListener
+public sealed class TieringQueue() : RuntimeEventListener(EventLevel.Informational, TieredCompilationKeyword)
 {
-    private const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
-    private const EventKeywords TieredCompilationKeyword = (EventKeywords)0x1000000000;
     private const int BackgroundJitStart = 283;
     private const int BackgroundJitStop = 284;
 
@@ -31,12 +29,6 @@ public sealed class TieringQueue : EventListener
         while (Pending >= below && Environment.TickCount64 < until && Environment.TickCount64 - Interlocked.Read(ref _reportedAt) < 1_000)
             await Task.Delay(100);
         return Pending;
-    }
-
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == RuntimeProvider)
-            EnableEvents(eventSource, EventLevel.Informational, TieredCompilationKeyword);
     }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
