@@ -14,6 +14,21 @@ public static class Wording
     private static readonly ConcurrentDictionary<int, string> Dates = new();
     private static readonly ConcurrentDictionary<string, string> Humanised = new(StringComparer.Ordinal);
 
+    // Machine values are lower case ("ofsted-monitoring-visit", "lado"), but a meeting paper writes these
+    // bodies and terms as they are written in English education. Only words that are never ordinary
+    // English words are listed ("send", "mat" are left alone).
+    private static readonly Dictionary<string, string> ProperWords = new(StringComparer.Ordinal)
+    {
+        ["ofsted"] = "Ofsted",
+        ["dfe"] = "DfE",
+        ["lado"] = "LADO",
+        ["rsc"] = "RSC",
+        ["esfa"] = "ESFA",
+        ["eig"] = "EIG",
+        ["ks2"] = "KS2",
+        ["ks4"] = "KS4",
+    };
+
     public static string Date(DateOnly date)
     {
         if (Dates.TryGetValue(date.DayNumber, out var text)) return text;
@@ -24,7 +39,7 @@ public static class Wording
 
     public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(instant.UtcDateTime));
 
-    /// <summary>"low-standards" / "LowStandards" / "low_standards" → "low standards".</summary>
+    /// <summary>"low-standards" / "LowStandards" / "low_standards" → "low standards"; "referred-to-lado" → "referred to LADO".</summary>
     public static string Humanise(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return "unspecified";
@@ -44,7 +59,13 @@ public static class Wording
             if (char.IsUpper(c) && i > 0 && char.IsLower(value[i - 1])) chars.Add(' ');
             chars.Add(char.ToLowerInvariant(c));
         }
-        return new string([.. chars]).Trim();
+        var words = new string([.. chars]).Trim().Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (ProperWords.TryGetValue(words[i], out var proper))
+                words[i] = proper;
+        }
+        return string.Join(' ', words);
     }
 
     /// <summary>"warning notice complied" → "Warning notice complied".</summary>
