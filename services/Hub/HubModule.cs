@@ -2,6 +2,7 @@ using EducationHub.Grpc;
 using EducationHub.Hub.Application;
 using EducationHub.Hub.Consumers;
 using EducationHub.Hub.Dashboard;
+using EducationHub.Hub.Domain;
 using EducationHub.Hub.Domain.Priority;
 using EducationHub.Hub.Domain.RiskList;
 using EducationHub.Hub.Grpc;
@@ -30,6 +31,7 @@ public static class HubModule
             : PriorityModel.FromJson(File.ReadAllText(options.PriorityModelPath));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(model);
+        builder.Services.AddSingleton(new OrganisationNames(options.Organisations));
         builder.Services.AddSingleton<PriorityCalculator>();
         builder.Services.AddSingleton<RiskListBuilder>();
         builder.Services.AddSingleton<DraftListCache>();

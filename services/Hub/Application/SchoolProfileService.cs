@@ -4,7 +4,7 @@ using EducationHub.Hub.Domain.Priority;
 namespace EducationHub.Hub.Application;
 
 /// <summary>One school as the hub sees it: register details, today's priority and reasons, timeline, 12 months of history.</summary>
-public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator calculator, TimeProvider clock)
+public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator calculator, OrganisationNames organisations, TimeProvider clock)
 {
     public sealed record MonthPoint(string Month, int Priority, string Band, bool Listed, bool Published);
 
@@ -34,7 +34,7 @@ public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator c
         var current = calculator.Calculate(urn, timeline, now);
         var history = await HistoryAsync(urn, timeline, now, ct);
         var lines = timeline.AsEnumerable().Reverse().Take(timelineLimit)
-            .Select(e => new TimelineLine(e, TimelineWording.Summary(e), TimelineWording.SourceRef(e), current.PointsByEvent.GetValueOrDefault(e.EventId)))
+            .Select(e => new TimelineLine(e, TimelineWording.Summary(e, organisations), TimelineWording.SourceRef(e), current.PointsByEvent.GetValueOrDefault(e.EventId)))
             .ToList();
         return new Profile(school, current, lines, timeline.Count, history, await read.DecisionsForSchoolAsync(urn, ct));
     }

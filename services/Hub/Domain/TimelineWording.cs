@@ -5,20 +5,21 @@ namespace EducationHub.Hub.Domain;
 /// <summary>One line per timeline entry for the school page and profile API. Whistleblowing: category and severity only.</summary>
 public static class TimelineWording
 {
-    public static string Summary(TimelineEntry e)
+    public static string Summary(TimelineEntry e, OrganisationNames organisations)
     {
+        var org = organisations.Display(e.Organisation);
         string D(DateOnly? d) => d is { } x ? Wording.Date(x) : Wording.Date(e.OccurredAt);
         var h = Wording.Humanise;
         return e.Kind switch
         {
             TimelineKind.SchoolRegistered => $"Register updated: {e.Category}, {e.Level}, {e.Detail}.",
             TimelineKind.SchoolRiskAssessed => $"Risk assessed: score {e.Score} ({e.Level}), model {e.ModelVersion}.",
-            TimelineKind.PartnerSignalSubmitted => $"{e.Organisation}: {h(e.Category)}, {h(e.Level)} concern, observed {D(e.Date)}" + (e.RelatedId is null ? "." : " (corrects an earlier signal)."),
-            TimelineKind.GovernanceConcernRaised => $"Governance concern raised by {e.Organisation}, {h(e.Level)} severity.",
-            TimelineKind.WarningNoticeIssued => $"Warning notice ({h(e.Category)}) issued by {e.Organisation}" + (string.IsNullOrEmpty(e.Detail) ? "." : $", grounds: {h(e.Detail)}."),
+            TimelineKind.PartnerSignalSubmitted => $"{org}: {h(e.Category)}, {h(e.Level)} concern, observed {D(e.Date)}" + (e.RelatedId is null ? "." : " (corrects an earlier signal)."),
+            TimelineKind.GovernanceConcernRaised => $"Governance concern raised by {org}, {h(e.Level)} severity.",
+            TimelineKind.WarningNoticeIssued => $"Warning notice ({h(e.Category)}) issued by {org}" + (string.IsNullOrEmpty(e.Detail) ? "." : $", grounds: {h(e.Detail)}."),
             TimelineKind.WarningNoticeComplied => $"Warning notice ({h(e.Category)}) complied with on {D(e.Date)}.",
             TimelineKind.WarningNoticeDeadlinePassed => $"Warning notice ({h(e.Category)}) deadline {D(e.Date)} passed without compliance.",
-            TimelineKind.InterventionStarted => $"Intervention started: {h(e.Category)}, led by {e.Organisation}.",
+            TimelineKind.InterventionStarted => $"Intervention started: {h(e.Category)}, led by {org}.",
             TimelineKind.InterventionEnded => $"Intervention ended: {h(e.Category)}" + (string.IsNullOrEmpty(e.Detail) ? "." : $", outcome {h(e.Detail)}."),
             TimelineKind.ComplaintReceived => $"Complaint received: {h(e.Category)}, {h(e.Detail)}" + (e.Flag ? ", safeguarding flag" : "") + (e.RelatedId is null ? "." : ", part of a campaign."),
             TimelineKind.ComplaintEscalated => $"Complaint escalated ({h(e.Category)}): {h(e.Detail)}.",

@@ -37,6 +37,21 @@ public class HubApiTests
     }
 
     [Fact]
+    public async Task Configured_organisation_names_word_the_reasons()
+    {
+        await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string?> { ["Hub:Organisations:ofsted"] = "Ofsted" });
+        await hub.SeedTwoSchoolsAsync();
+        var observed = DateTimeOffset.UtcNow.AddDays(-1);
+        await hub.IngestAsync(new PartnerSignalSubmitted(Guid.NewGuid(), observed, HubHost.Urn, "schoolrisk", Guid.NewGuid(), Guid.NewGuid(),
+            "ofsted-monitoring-visit", "high", DateOnly.FromDateTime(observed.UtcDateTime), "ofsted", null));
+
+        var list = await Call<Pb.GetRiskListRequest, Pb.RiskList>(hub, "GetRiskList", new() { Month = HubHost.ThisMonth }, hub.Token("hub.risklist.read"));
+
+        var reasons = Assert.Single(list.Entries).Reasons.Select(r => r.Text).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("Ofsted: Ofsted monitoring visit, high concern", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Events_arrive_through_the_bus_once_even_when_delivered_twice()
     {
         await using var hub = await HubHost.StartAsync();

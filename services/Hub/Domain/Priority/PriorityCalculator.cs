@@ -6,10 +6,13 @@ namespace EducationHub.Hub.Domain.Priority;
 /// Computes a school's composite priority at an instant from its timeline: the latest hard
 /// SchoolRisk score (weighted) plus soft intelligence, each signal decaying with its own
 /// half-life. Deterministic: the same timeline, instant and model give the same answer.
-/// Only entries that occurred at or before the instant count.
+/// Only entries that occurred at or before the instant count. Organisations are worded by
+/// <paramref name="organisations"/> (none: as their claims say).
 /// </summary>
-public sealed class PriorityCalculator(PriorityModel model)
+public sealed class PriorityCalculator(PriorityModel model, OrganisationNames? organisations = null)
 {
+    private readonly OrganisationNames _names = organisations ?? OrganisationNames.None;
+
     public PriorityModel Model => model;
 
     public SchoolPriority Calculate(int urn, IReadOnlyList<TimelineEntry> timeline, DateTimeOffset asOf,
@@ -186,8 +189,8 @@ public sealed class PriorityCalculator(PriorityModel model)
                     : issued is null
                     ? $"Warning notice ({type}) open."
                     : string.IsNullOrEmpty(issued.Detail)
-                    ? $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation}; not yet complied with."
-                    : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {issued.Organisation} on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}; not yet complied with.";
+                    ? $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {_names.Display(issued.Organisation)}; not yet complied with."
+                    : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {_names.Display(issued.Organisation)} on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}; not yet complied with.";
                 acc.Add("governance.notice.open", text, refs, (issued ?? any).EventId, open);
                 if (acc.Explains) acc.AddSupport(issued is null ? $"Warning notice ({type}) open" : $"Warning notice ({type}) open since {Wording.Date(issued.OccurredAt)}");
             }
@@ -241,10 +244,10 @@ public sealed class PriorityCalculator(PriorityModel model)
                 var points = rules.InterventionActive.Points;
                 var since = acc.Explains ? (started.Date is { } d ? Wording.Date(d) : Wording.Date(started.OccurredAt)) : "";
                 acc.Add("governance.intervention.active",
-                    acc.Explains ? $"Intervention ({kind}) in place since {since}, led by {started.Organisation}." : "",
+                    acc.Explains ? $"Intervention ({kind}) in place since {since}, led by {_names.Display(started.Organisation)}." : "",
                     (IReadOnlyList<string>?)refs ?? [], started.EventId, points);
-                if (acc.Explains) acc.AddSupport($"Intervention: {kind} since {since} ({started.Organisation})");
-                organisation = started.Organisation;
+                if (acc.Explains) acc.AddSupport($"Intervention: {kind} since {since} ({_names.Display(started.Organisation)})");
+                organisation = _names.Display(started.Organisation);
             }
         }
         return organisation;
@@ -270,7 +273,7 @@ public sealed class PriorityCalculator(PriorityModel model)
             if (refs is null) continue;
             refs.Add("governance-concern", c.SourceId ?? Guid.Empty);
             refs.AddEvent(c.EventId);
-            levels.Add($"{Wording.Humanise(c.Level)} ({c.Organisation}, {Wording.Date(c.OccurredAt)})");
+            levels.Add($"{Wording.Humanise(c.Level)} ({_names.Display(c.Organisation)}, {Wording.Date(c.OccurredAt)})");
         }
         if (counted == 0) return;
         acc.AddCapped("governance.concern", refs is null ? "" :
@@ -347,7 +350,7 @@ public sealed class PriorityCalculator(PriorityModel model)
             var refs = new SourceRefs(2);
             refs.Add("signal", s.SourceId ?? Guid.Empty);
             refs.AddEvent(s.EventId);
-            worded.Add(($"{s.Organisation}: {Wording.Humanise(s.Category)}, {Wording.Humanise(s.Level)} concern, observed {observed}.", refs));
+            worded.Add(($"{_names.Display(s.Organisation)}: {Wording.Humanise(s.Category)}, {Wording.Humanise(s.Level)} concern, observed {observed}.", refs));
         }
         acc.AddCappedGroup("partner.signal", points, worded, rule.Cap);
     }
