@@ -62,8 +62,11 @@ public sealed class ServerBehaviourTests
         var probe = new CallProbe();
         await using var server = await StartProbeServerAsync(probe);
         using var channel = GrpcChannel.ForAddress(server.Address);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => new GrpcClient(channel).UnaryAsync(TestMethods.EmptyCall, new Empty(), new CallOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+        // Long enough for the first call of a cold process to reach the handler: at 200 ms the deadline
+        // once passed on a busy machine before the server had the call, so no handler was left to cancel.
+        var ex = await Assert.ThrowsAsync<RpcException>(() => new GrpcClient(channel).UnaryAsync(TestMethods.EmptyCall, new Empty(), new CallOptions { Timeout = TimeSpan.FromSeconds(2) }));
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        Assert.True(probe.Started.Task.IsCompleted, "the call never reached its handler before the deadline");
         await probe.Cancelled.Task.WaitAsync(Patience);
     }
 
