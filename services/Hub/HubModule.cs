@@ -31,7 +31,6 @@ public static class HubModule
             : PriorityModel.FromJson(File.ReadAllText(options.PriorityModelPath));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(model);
-        builder.Services.AddSingleton(new OrganisationNames(options.Organisations));
         builder.Services.AddSingleton<PriorityCalculator>();
         builder.Services.AddSingleton<RiskListBuilder>();
         builder.Services.AddSingleton<DraftListCache>();

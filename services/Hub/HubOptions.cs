@@ -13,10 +13,4 @@ public sealed class HubOptions
     /// to 127.0.0.1; anywhere else the dashboard asks for a token with hub.risklist.read.
     /// </summary>
     public bool DashboardWithoutSignIn { get; set; }
-
-    /// <summary>
-    /// Display names of the organisations that tokens name by their <c>organisation</c> claim, e.g.
-    /// <c>Hub__Organisations__ofsted=Ofsted</c>; reasons and timelines print the claim where there is none.
-    /// </summary>
-    public Dictionary<string, string> Organisations { get; set; } = [];
 }

@@ -6,6 +6,7 @@ using EducationHub.SchoolRisk.Application.Model;
 using EducationHub.SchoolRisk.Application.Signals;
 using EducationHub.SchoolRisk.Grpc;
 using EducationHub.SchoolRisk.Infrastructure;
+using EducationHub.ServiceDefaults.Auth;
 using EducationHub.ServiceDefaults.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ public static class SchoolRiskModule
         builder.Services.AddSingleton(sp =>
         {
             var file = sp.GetRequiredService<IOptions<SchoolRiskOptions>>().Value.ModelFile;
-            return new RiskModel(string.IsNullOrWhiteSpace(file) ? RiskModelSettings.Default : RiskModelSettings.Load(file));
+            return new RiskModel(string.IsNullOrWhiteSpace(file) ? RiskModelSettings.Default : RiskModelSettings.Load(file),
+                sp.GetService<OrganisationNames>());
         });
         builder.Services.AddSingleton<LondonCalendar>();
         builder.Services.AddScoped<EvidenceLoader>();

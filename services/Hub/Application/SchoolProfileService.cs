@@ -1,5 +1,6 @@
 using EducationHub.Hub.Domain;
 using EducationHub.Hub.Domain.Priority;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.Hub.Application;
 

@@ -1,4 +1,5 @@
 using EducationHub.Hub.Domain.Priority;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.Hub.Domain;
 

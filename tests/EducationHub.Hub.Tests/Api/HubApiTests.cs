@@ -39,7 +39,7 @@ public class HubApiTests
     [Fact]
     public async Task Configured_organisation_names_word_the_reasons()
     {
-        await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string?> { ["Hub:Organisations:ofsted"] = "Ofsted" });
+        await using var hub = await HubHost.StartAsync(settings: new Dictionary<string, string?> { ["Organisations:ofsted"] = "Ofsted" });
         await hub.SeedTwoSchoolsAsync();
         var observed = DateTimeOffset.UtcNow.AddDays(-1);
         await hub.IngestAsync(new PartnerSignalSubmitted(Guid.NewGuid(), observed, HubHost.Urn, "schoolrisk", Guid.NewGuid(), Guid.NewGuid(),

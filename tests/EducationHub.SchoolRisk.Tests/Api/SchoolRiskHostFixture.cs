@@ -15,6 +15,8 @@ public sealed class SchoolRiskHostFixture : IAsyncLifetime
 {
     public const string Service = "/educationhub.schoolrisk.v1.SchoolRiskService/";
     public const string Birmingham = "330";
+    public const string Partner = "birmingham-sip";
+    public const string PartnerDisplayName = "Birmingham school improvement partner";
 
     public TestServiceHost Host { get; private set; } = null!;
     public GrpcClient Client { get; private set; } = null!;
@@ -25,11 +27,15 @@ public sealed class SchoolRiskHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await StartHostAsync(new Dictionary<string, string?> { ["SchoolRisk:ImportRoot"] = SharedData.OpenData });
+        Host = await StartHostAsync(new Dictionary<string, string?>
+        {
+            ["SchoolRisk:ImportRoot"] = SharedData.OpenData,
+            [$"Organisations:{Partner}"] = PartnerDisplayName,
+        });
         Client = new GrpcClient(GrpcChannel.ForAddress(Host.GrpcAddress));
         AdminToken = Host.IssueToken("birmingham-city-council", "risk.admin", "risk.read");
         ReaderToken = Host.IssueToken("ofsted", "risk.read");
-        PartnerToken = Host.IssueToken("birmingham-sip", "risk.signals.write", "risk.read");
+        PartnerToken = Host.IssueToken(Partner, "risk.signals.write", "risk.read");
 
         RegisterImport = await Import("ImportRegister", "school_details_2018.csv");
         await Import("ImportRegister", "links_edubasealldata.csv");

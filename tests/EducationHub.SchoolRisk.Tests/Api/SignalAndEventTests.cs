@@ -108,6 +108,25 @@ public sealed class SignalAndEventTests(SchoolRiskHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_assessment_names_the_reporting_partner_by_its_configured_display_name()
+    {
+        // A school the other tests leave alone, so no earlier signal has used up the partner points' cap.
+        var page = await fixture.Call<ListSchoolsRequest, ListSchoolsResponse>("ListSchools",
+            new ListSchoolsRequest { LaCode = SchoolRiskHostFixture.Birmingham, Status = "open", PageSize = 40 }, fixture.ReaderToken);
+        var urn = page.Schools[^1].Urn;
+        var observed = DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await fixture.Call<SubmitSignalRequest, Signal>("SubmitSignal", new SubmitSignalRequest
+        {
+            Urn = urn, Kind = SignalKind.SafeguardingAudit, ConcernLevel = ConcernLevel.High, ObservedOn = observed, Summary = "s175 audit: DSL training lapsed",
+        }, fixture.PartnerToken);
+
+        var assessment = await fixture.Call<GetAssessmentRequest, Assessment>("GetAssessment", new GetAssessmentRequest { Urn = urn }, fixture.ReaderToken);
+
+        var reason = Assert.Single(assessment.Reasons, r => r.Code == "PARTNER_SAFEGUARDING_S175_AUDIT");
+        Assert.Contains($" reported by {SchoolRiskHostFixture.PartnerDisplayName}: high concern", reason.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExplainAssessment_audits_the_partner_signals_it_returns()
     {
         var urn = await AnyBirminghamUrn();

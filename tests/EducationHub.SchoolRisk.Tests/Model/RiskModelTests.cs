@@ -1,5 +1,6 @@
 using EducationHub.SchoolRisk.Application.Model;
 using EducationHub.SchoolRisk.Domain;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.SchoolRisk.Tests.Model;
 
@@ -107,6 +108,23 @@ public sealed class RiskModelTests
         Assert.Contains(atD.Reasons, r => r.Code == "PARTNER_SAFEGUARDING_S175_AUDIT" && r.Contribution == 25);
         Assert.DoesNotContain(afterCorrection.Reasons, r => r.Code.StartsWith("PARTNER_", StringComparison.Ordinal));
         Assert.DoesNotContain(beforeRecorded.Reasons, r => r.Code.StartsWith("PARTNER_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_partner_reason_names_the_organisation_by_its_display_name_and_scores_the_same()
+    {
+        var set = new EvidenceSet();
+        set.Add(PartnerSignal.Record(Guid.NewGuid(), 100005, SignalKind.SafeguardingAudit, ConcernLevel.High, new DateOnly(2016, 11, 1),
+            "Single central record incomplete", "not met", "ofsted", "A. Inspector", new DateTimeOffset(2016, 11, 2, 10, 0, 0, TimeSpan.Zero)));
+        var names = new OrganisationNames(new Dictionary<string, string> { ["ofsted"] = "Ofsted" });
+
+        var named = new RiskModel(RiskModelSettings.Default, names).Assess(set.For(100005, D));
+        var unnamed = _model.Assess(set.For(100005, D));
+
+        var reason = Assert.Single(named.Reasons, r => r.Code == "PARTNER_SAFEGUARDING_S175_AUDIT");
+        Assert.Contains(" reported by Ofsted: high concern", reason.Description, StringComparison.Ordinal);
+        Assert.Contains(unnamed.Reasons, r => r.Description.Contains(" reported by ofsted: ", StringComparison.Ordinal));
+        Assert.Equal(unnamed.Score, named.Score);
     }
 
     [Fact]

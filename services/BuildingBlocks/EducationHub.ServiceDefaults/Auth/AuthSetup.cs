@@ -13,6 +13,7 @@ internal static class AuthSetup
     {
         var section = builder.Configuration.GetSection(AuthOptions.SectionName);
         builder.Services.AddOptions<AuthOptions>().Bind(section);
+        builder.Services.AddSingleton(OrganisationNames.From(builder.Configuration));
         var developmentTokens = section.GetValue<bool>(nameof(AuthOptions.DevelopmentTokens));
 
         // Registered first among hosted services so a refused configuration stops the host before anything listens.

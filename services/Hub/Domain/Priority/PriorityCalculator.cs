@@ -1,4 +1,5 @@
 using System.Globalization;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.Hub.Domain.Priority;
 

@@ -1,5 +1,6 @@
 using EducationHub.Contracts.V1;
 using EducationHub.SchoolRisk.Domain;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.SchoolRisk.Application.Model;
 
@@ -7,8 +8,9 @@ namespace EducationHub.SchoolRisk.Application.Model;
 /// Recent partner intelligence (last 12 months by default): the concern level each partner gave,
 /// plus extra weight for adverse outcomes (s175 audit not met, monitoring visit finding the school
 /// not taking effective action). Capped so soft intelligence cannot swamp the hard data.
+/// The reporting organisation is printed by its configured display name.
 /// </summary>
-public sealed class PartnerSignalFeature : IRiskFeature
+public sealed class PartnerSignalFeature(OrganisationNames organisations) : IRiskFeature
 {
     private static readonly string[] AdverseOutcomes = ["not met", "not effective", "not taking effective action", "inadequate", "unsatisfactory"];
 
@@ -33,7 +35,7 @@ public sealed class PartnerSignalFeature : IRiskFeature
             remaining -= points;
             var outcome = signal.Outcome is null ? "" : $", outcome \"{signal.Outcome}\"";
             yield return new RiskReason("PARTNER_" + signal.Kind.Code().ToUpperInvariant().Replace('-', '_'),
-                $"{Capitalise(signal.Kind.Describe())} on {Formats.Day(signal.ObservedOn)} reported by {signal.Organisation}: {signal.ConcernLevel.ToString().ToLowerInvariant()} concern{outcome}",
+                $"{Capitalise(signal.Kind.Describe())} on {Formats.Day(signal.ObservedOn)} reported by {organisations.Display(signal.Organisation)}: {signal.ConcernLevel.ToString().ToLowerInvariant()} concern{outcome}",
                 points);
         }
     }

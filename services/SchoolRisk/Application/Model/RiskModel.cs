@@ -1,5 +1,6 @@
 using EducationHub.Contracts.V1;
 using EducationHub.SchoolRisk.Domain;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.SchoolRisk.Application.Model;
 
@@ -7,16 +8,17 @@ namespace EducationHub.SchoolRisk.Application.Model;
 /// The explainable risk model: score = base + the points of every reason, clamped to 0-100 and
 /// rounded; the band comes from the configured thresholds. Pure and deterministic: the same
 /// evidence and settings always give the same assessment, reasons in the same order.
+/// Organisation display names only word the partner reasons; they never change a score.
 /// </summary>
-public sealed class RiskModel(RiskModelSettings settings)
+public sealed class RiskModel(RiskModelSettings settings, OrganisationNames? organisations = null)
 {
-    private static readonly IRiskFeature[] Features =
+    private readonly IRiskFeature[] _features =
     [
         new InspectionFeature(),
         new Ks4Feature(),
         new Ks2Feature(),
         new FinanceFeature(),
-        new PartnerSignalFeature(),
+        new PartnerSignalFeature(organisations ?? OrganisationNames.None),
     ];
 
     public RiskModelSettings Settings { get; } = settings;
@@ -25,7 +27,7 @@ public sealed class RiskModel(RiskModelSettings settings)
 
     public RiskAssessment Assess(SchoolEvidence evidence)
     {
-        var reasons = Features
+        var reasons = _features
             .SelectMany(f => f.Evaluate(evidence, Settings))
             .Where(r => r.Contribution != 0 || r.Code is "INSPECTED_INADEQUATE")
             .OrderByDescending(r => Math.Abs(r.Contribution))

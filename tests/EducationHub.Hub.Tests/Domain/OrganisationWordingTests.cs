@@ -1,10 +1,12 @@
 using EducationHub.Hub.Domain;
 using EducationHub.Hub.Domain.Priority;
+using EducationHub.ServiceDefaults.Auth;
 using Xunit;
 
 namespace EducationHub.Hub.Tests.Domain;
 
-public sealed class OrganisationNamesTests
+/// <summary>The hub's wording with organisation display names; the names themselves: Platform.Tests' OrganisationNamesTests.</summary>
+public sealed class OrganisationWordingTests
 {
     private static readonly OrganisationNames Names = new(new Dictionary<string, string>
     {
@@ -12,17 +14,6 @@ public sealed class OrganisationNamesTests
         ["school-improvement-partner"] = " School improvement partner ",
         ["blank"] = " ",
     });
-
-    [Theory]
-    [InlineData("ofsted", "Ofsted")]
-    [InlineData("OFSTED", "Ofsted")]
-    [InlineData("school-improvement-partner", "School improvement partner")]
-    // Without a display name the claim is shown as it is, never hidden.
-    [InlineData("west-midlands-police", "west-midlands-police")]
-    [InlineData("blank", "blank")]
-    [InlineData(null, "")]
-    public void A_claim_is_shown_by_its_display_name_or_as_itself(string? claim, string expected) =>
-        Assert.Equal(expected, Names.Display(claim));
 
     [Fact]
     public void Reasons_and_the_timeline_name_organisations_by_their_display_names()
