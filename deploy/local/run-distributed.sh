@@ -84,6 +84,11 @@ source "$DIR/whistleblowing.secrets"
 # The portal's own service token (scope whistleblowing.intake), signed with the development key.
 PORTAL_TOKEN=${EHUB_PORTAL_SERVICE_TOKEN:-$(python3 deploy/local/dev-token.py "$KEY" whistleblowing-portal whistleblowing.intake)}
 
+# Organisation display names, from the ConfigMap every Kubernetes service takes whole. Passed with env(1),
+# not export: a claim such as school-improvement-partner is not a shell variable name.
+ORGANISATION_NAMES=$(sed -nE 's/^  (Organisations__[^:]+): "(.*)"$/\1=\2/p' deploy/k8s/base/organisations.yaml)
+[ -n "$ORGANISATION_NAMES" ] || { echo "no organisation names in deploy/k8s/base/organisations.yaml" >&2; exit 1; }
+
 grpc_port() { echo $((BASE + $1)); }
 web_port() { echo $((BASE + 80 + $1)); }
 
@@ -119,7 +124,11 @@ write_launcher() {
       echo "export Whistleblowing__Encryption__MasterKeys__k1='$MASTER_KEY'"
       echo "export Whistleblowing__Receipt__Pepper='$PEPPER'"
     fi
-    echo "exec dotnet '$dll'"
+    if [ "$name" = portal ]; then
+      echo "exec dotnet '$dll'"
+    else
+      printf 'exec env'; while IFS= read -r setting; do printf " %q" "$setting"; done <<<"$ORGANISATION_NAMES"; echo " dotnet '$dll'"
+    fi
   } > "$DIR/$name.run"
   if [ "$name" != portal ]; then
     psql "host=127.0.0.1 port=$PG_PORT user=postgres" -qc "CREATE DATABASE \"$db\"" >/dev/null 2>&1 || true

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Hosting;
+using EducationHub.ServiceDefaults.Auth;
 using EducationHub.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -64,7 +65,8 @@ public sealed class ConfigurationDriftTests
         var unknown = new List<string>();
         foreach (var deployment in docs.Where(d => d.Kind() == "Deployment" && ServiceModules.Folders.ContainsKey(d.Name())))
         {
-            foreach (var variable in deployment.Container().Env().Keys)
+            var fromConfigMaps = deployment.Container().EnvFromConfigMaps().SelectMany(name => docs.ConfigMapData(name).Keys);
+            foreach (var variable in deployment.Container().Env().Keys.Concat(fromConfigMaps))
             {
                 if (PlatformVariables.Contains(variable) || variable.StartsWith("ConnectionStrings__", StringComparison.Ordinal)) continue;
                 var path = variable.Split("__");
@@ -75,19 +77,42 @@ public sealed class ConfigurationDriftTests
         Assert.True(unknown.Count == 0, "Variables set in the manifests that no options class reads: " + string.Join(", ", unknown));
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public async Task Every_service_names_organisations_from_the_one_shared_ConfigMap(string deployment)
+    {
+        var docs = await RenderedManifests.DocumentsAsync("production");
+        var container = docs.Single(d => d.Kind() == "Deployment" && d.Name() == deployment).Container();
+        Assert.Contains(OrganisationsConfigMap, container.EnvFromConfigMaps());
+        // A name set on one Deployment alone would make that service word a partner differently from the rest.
+        Assert.DoesNotContain(container.Env().Keys, k => k.StartsWith(OrganisationNames.SectionName + "__", StringComparison.OrdinalIgnoreCase));
+
+        var shared = docs.ConfigMapData(OrganisationsConfigMap);
+        Assert.NotEmpty(shared);
+        using var app = BuildModule(deployment, await DeploymentEnvironment(deployment));
+        var names = app.Services.GetRequiredService<OrganisationNames>();
+        foreach (var (key, name) in shared)
+            Assert.Equal(name, names.Display(key[(OrganisationNames.SectionName.Length + 2)..]));
+    }
+
+    private const string OrganisationsConfigMap = "educationhub-organisations";
+
     private static async Task<Dictionary<string, string>> DeploymentEnvironment(string deployment)
     {
         var docs = await RenderedManifests.DocumentsAsync("production");
         var container = docs.Single(d => d.Kind() == "Deployment" && d.Name() == deployment).Container();
         var secrets = docs.Single(d => d.Kind() == "Secret" && d.Name() == "educationhub-secrets").At("stringData") as YamlMappingNode;
         var config = docs.Single(d => d.Kind() == "ConfigMap" && d.Name() == "educationhub-config").At("data") as YamlMappingNode;
-        return container.Env().ToDictionary(e => e.Key, e =>
+        // As the kubelet does: envFrom first, then env, whose entries win.
+        var env = container.EnvFromConfigMaps().SelectMany(name => docs.ConfigMapData(name)).ToDictionary(e => e.Key, e => e.Value);
+        foreach (var (name, entry) in container.Env())
         {
-            if (e.Value.Scalar("value") is { Length: > 0 } value) return value;
-            var secretKey = (e.Value.At("valueFrom", "secretKeyRef") as YamlMappingNode)?.Scalar("key");
-            if (secretKey is not null) return secrets!.Scalar(secretKey);
-            return config!.Scalar(((YamlMappingNode)e.Value.At("valueFrom", "configMapKeyRef")!).Scalar("key"));
-        });
+            var secretKey = (entry.At("valueFrom", "secretKeyRef") as YamlMappingNode)?.Scalar("key");
+            env[name] = entry.Scalar("value") is { Length: > 0 } value ? value
+                : secretKey is not null ? secrets!.Scalar(secretKey)
+                : config!.Scalar(((YamlMappingNode)entry.At("valueFrom", "configMapKeyRef")!).Scalar("key"));
+        }
+        return env;
     }
 
     /// <summary>Composes the module exactly as its container would, from the manifest's variables only (not started).</summary>
@@ -123,6 +148,7 @@ public sealed class ConfigurationDriftTests
     private static bool Binds(Type type, string[] path)
     {
         if (path.Length == 0) return true;
+        if (type == typeof(OrganisationNames)) return path.Length == 1; // a map: any claim, one level
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)) return true; // any key binds
         var property = type.GetProperty(path[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         return property is not null && Binds(property.PropertyType, path[1..]);

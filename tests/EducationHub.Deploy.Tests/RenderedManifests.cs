@@ -58,6 +58,18 @@ internal static class RenderedManifests
             ? env.Children.OfType<YamlMappingNode>().ToDictionary(e => e.Scalar("name"), e => e)
             : new Dictionary<string, YamlMappingNode>();
 
+    /// <summary>The ConfigMaps a container takes whole (<c>envFrom</c>), by name.</summary>
+    public static IReadOnlyList<string> EnvFromConfigMaps(this YamlMappingNode container) =>
+        container.At("envFrom") is YamlSequenceNode sources
+            ? [.. sources.Children.OfType<YamlMappingNode>().Select(s => s.At("configMapRef") as YamlMappingNode).OfType<YamlMappingNode>().Select(r => r.Scalar("name"))]
+            : [];
+
+    /// <summary>A ConfigMap's data, key by key.</summary>
+    public static IReadOnlyDictionary<string, string> ConfigMapData(this IEnumerable<YamlMappingNode> docs, string name) =>
+        docs.Single(d => d.Kind() == "ConfigMap" && d.Name() == name).At("data") is YamlMappingNode data
+            ? data.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value ?? "")
+            : new Dictionary<string, string>();
+
     public static IReadOnlyList<int> ContainerPorts(this YamlMappingNode container) =>
         container.At("ports") is YamlSequenceNode ports
             ? [.. ports.Children.OfType<YamlMappingNode>().Select(p => int.Parse(p.Scalar("containerPort"), System.Globalization.CultureInfo.InvariantCulture))]

@@ -37,6 +37,8 @@ public class DistributedFlowTests(DistributedSystem system)
         foreach (var code in expected) Assert.Contains(entry.Reasons, r => r.Code == code);
         Assert.Contains("safeguarding, high severity", entry.Reasons.Single(r => r.Code == "whistleblowing.concern").Text);
         Assert.StartsWith("1 complaint received", entry.Reasons.Single(r => r.Code == "complaints").Text, StringComparison.Ordinal);
+        // The claim is school-improvement-partner; its name comes from deploy/k8s/base/organisations.yaml, as in Kubernetes.
+        Assert.StartsWith("School improvement partner: ", entry.Reasons.Single(r => r.Code == "partner.signal").Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Visitors", string.Join(" ", entry.Reasons.Select(r => r.Text))); // never report content
         Assert.Contains(entry.CurrentSupport, s => s.Contains("Warning notice", StringComparison.Ordinal));
     }
