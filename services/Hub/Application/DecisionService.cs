@@ -18,6 +18,8 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         var key = input.Month.ToString();
         var row = await db.Decisions.FirstOrDefaultAsync(d => d.Month == key && d.Urn == input.Urn, ct);
         var replacing = row is not null;
+        // The version being replaced is kept (with whether it was done): the group can see what it decided before.
+        if (row is not null) db.DecisionHistory.Add(Superseded(row, now, organisation, subject));
         if (row is null) db.Decisions.Add(row = new DecisionRow { Id = Guid.CreateVersion7(), Month = key, Urn = input.Urn });
         row.Kind = (int)input.Kind;
         row.OwnerOrganisation = input.Owner.Trim();
@@ -48,6 +50,28 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return RowMapping.ToDecision(row);
     }
+
+    private static DecisionHistoryRow Superseded(DecisionRow row, DateTimeOffset now, string organisation, string subject) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        DecisionId = row.Id,
+        Month = row.Month,
+        Urn = row.Urn,
+        Kind = row.Kind,
+        OwnerOrganisation = row.OwnerOrganisation,
+        DueOn = row.DueOn,
+        Action = row.Action,
+        RecordedBy = row.RecordedBy,
+        RecordedBySubject = row.RecordedBySubject,
+        RecordedAt = row.RecordedAt,
+        Done = row.Done,
+        DoneNote = row.DoneNote,
+        DoneAt = row.DoneAt,
+        DoneRecordedBy = row.DoneRecordedBy,
+        ReplacedAt = now.UtcDateTime,
+        ReplacedBy = organisation,
+        ReplacedBySubject = subject,
+    };
 
     private async Task EnsureKnownSchoolAsync(int urn, CancellationToken ct)
     {

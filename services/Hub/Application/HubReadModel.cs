@@ -40,6 +40,11 @@ public sealed class HubReadModel(HubDbContext db)
         (await db.Decisions.AsNoTracking().Where(d => d.Urn == urn).ToListAsync(ct))
             .Select(RowMapping.ToDecision).OrderByDescending(d => d.Month).ToList();
 
+    /// <summary>The versions of the school's decisions that later recordings replaced, latest month first, then latest replaced first.</summary>
+    public async Task<List<ReplacedDecision>> ReplacedDecisionsForSchoolAsync(int urn, CancellationToken ct) =>
+        (await db.DecisionHistory.AsNoTracking().Where(d => d.Urn == urn).ToListAsync(ct))
+            .Select(RowMapping.ToReplacedDecision).OrderByDescending(d => d.Decision.Month).ThenByDescending(d => d.ReplacedAt).ToList();
+
     public Task<SnapshotRow?> SnapshotAsync(RiskMonth month, CancellationToken ct)
     {
         var key = month.ToString();

@@ -17,7 +17,8 @@ public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator c
         IReadOnlyList<TimelineLine> Timeline,
         int TimelineTotal,
         IReadOnlyList<MonthPoint> History,
-        IReadOnlyList<EigDecision> Decisions);
+        IReadOnlyList<EigDecision> Decisions,
+        IReadOnlyList<ReplacedDecision> ReplacedDecisions);
 
     public async Task<Profile> GetAsync(int urn, int timelineLimit, CancellationToken ct)
     {
@@ -37,7 +38,8 @@ public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator c
         var lines = timeline.AsEnumerable().Reverse().Take(timelineLimit)
             .Select(e => new TimelineLine(e, TimelineWording.Summary(e, organisations), TimelineWording.SourceRef(e), current.PointsByEvent.GetValueOrDefault(e.EventId)))
             .ToList();
-        return new Profile(school, current, lines, timeline.Count, history, await read.DecisionsForSchoolAsync(urn, ct));
+        return new Profile(school, current, lines, timeline.Count, history, await read.DecisionsForSchoolAsync(urn, ct),
+            await read.ReplacedDecisionsForSchoolAsync(urn, ct));
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ internal static class Html
 {
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    public static string Page(string title, string body, string? breadcrumb = null)
+    /// <param name="signOut">Offer "Sign out" in the header (a member signed in through /hub/sign-in is looking).</param>
+    public static string Page(string title, string body, string? breadcrumb = null, bool signOut = false)
     {
         var sb = new StringBuilder(body.Length + 2048);
         sb.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -16,7 +17,10 @@ internal static class Html
         // An empty icon, or every page view costs a 404 for /favicon.ico (a console error in the browser).
         sb.Append("<link rel=\"icon\" href=\"data:,\"></head><body>");
         sb.Append("<a href=\"#main\" class=\"skip-link\">Skip to main content</a>");
-        sb.Append("<header class=\"header\"><div class=\"width\"><a class=\"header-title\" href=\"/hub\">EducationHub</a> <span class=\"header-service\">Education Improvement Group</span></div></header>");
+        sb.Append("<header class=\"header\"><div class=\"width\"><a class=\"header-title\" href=\"/hub\">EducationHub</a> <span class=\"header-service\">Education Improvement Group</span>");
+        // A form, not a link: signing out changes state, so it is a same-origin-checked POST like signing in.
+        if (signOut) sb.Append("<form class=\"header-sign-out\" method=\"post\" action=\"/hub/sign-out\"><button class=\"link-button\" type=\"submit\">Sign out</button></form>");
+        sb.Append("</div></header>");
         sb.Append("<div class=\"width\">");
         if (breadcrumb is not null) sb.Append("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">").Append(breadcrumb).Append("</nav>");
         sb.Append("<main id=\"main\">").Append(body).Append("</main></div>");

@@ -11,7 +11,7 @@ namespace EducationHub.Hub.Dashboard;
 /// <summary>The month's list: filters, summary (bands, movement), the table, schools that left, exports.</summary>
 internal static class RiskListPage
 {
-    public static string Render(RiskMonth month, MonthlyRiskList list, ListQuery query, IReadOnlyList<RiskListItem> rows, PriorityModel model, string queryString)
+    public static string Render(RiskMonth month, MonthlyRiskList list, ListQuery query, IReadOnlyList<RiskListItem> rows, PriorityModel model, string queryString, bool signOut = false)
     {
         var sb = new StringBuilder();
         var status = list.Published
@@ -52,7 +52,7 @@ internal static class RiskListPage
                 sb.Append($"<tr><td><a href=\"/hub/schools/{l.Urn}\">{E(l.SchoolName)}</a><br><span class=\"meta\">URN {l.Urn}</span></td><td class=\"num\">{l.PreviousPriority} (rank {l.PreviousRank})</td><td class=\"num\">{l.CurrentPriority}</td><td>{E(l.Reason)}</td></tr>");
             sb.Append("</tbody></table>");
         }
-        return Page($"Risk list {month.DisplayName}", sb.ToString());
+        return Page($"Risk list {month.DisplayName}", sb.ToString(), signOut: signOut);
     }
 
     private static string Filters(RiskMonth month, MonthlyRiskList list, ListQuery q, PriorityModel model)

@@ -10,7 +10,7 @@ namespace EducationHub.Hub.Dashboard;
 /// <summary>One school: details, today's priority and reasons, 12-month chart, decisions, timeline.</summary>
 internal static class SchoolPage
 {
-    public static string Render(SchoolProfileService.Profile p, int threshold)
+    public static string Render(SchoolProfileService.Profile p, int threshold, bool signOut = false)
     {
         var s = p.School;
         var sb = new StringBuilder();
@@ -41,12 +41,23 @@ internal static class SchoolPage
                 sb.Append($"<tr><td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td><td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td><td>{E(d.RecordedBy)}</td></tr>");
             sb.Append("</tbody></table>");
         }
+        if (p.ReplacedDecisions.Count > 0)
+        {
+            // What the group had decided before it recorded the decision above again, and who changed it.
+            sb.Append("<h3>Earlier versions of these decisions</h3><table><thead><tr><th>Month</th><th>Decision</th><th>Owner</th><th>Due</th><th>Done</th><th>Recorded by</th><th>Replaced</th></tr></thead><tbody>");
+            foreach (var r in p.ReplacedDecisions)
+            {
+                var d = r.Decision;
+                sb.Append($"<tr><td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td><td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td><td>{E(d.RecordedBy)}, {E(Wording.Date(d.RecordedAt))}</td><td>by {E(r.ReplacedBy)}, {E(Wording.Date(r.ReplacedAt))}</td></tr>");
+            }
+            sb.Append("</tbody></table>");
+        }
 
         sb.Append($"<h2>Timeline</h2><p class=\"meta\">{p.Timeline.Count} most recent of {p.TimelineTotal} entries, newest first.</p>");
         sb.Append("<table><thead><tr><th>Date</th><th>What happened</th><th>Source</th><th class=\"num\">Points today</th></tr></thead><tbody>");
         foreach (var t in p.Timeline)
             sb.Append($"<tr><td>{E(Wording.Date(t.Entry.OccurredAt))}</td><td>{E(t.Summary)}</td><td class=\"refs\">{E(t.SourceRef)}<br>{E(t.Entry.Producer)}</td><td class=\"num\">{(t.PointsNow == 0 ? "" : t.PointsNow.ToString("0.#", CultureInfo.InvariantCulture))}</td></tr>");
         sb.Append("</tbody></table>");
-        return Page(s.Name, sb.ToString(), "<a href=\"/hub/risk-list\">Risk list</a> › " + E(s.Name));
+        return Page(s.Name, sb.ToString(), "<a href=\"/hub/risk-list\">Risk list</a> › " + E(s.Name), signOut);
     }
 }

@@ -40,3 +40,9 @@ public sealed record EigDecision(
         _ => kind.ToString(),
     };
 }
+
+/// <summary>
+/// A decision as it stood before the group recorded another for the same school and month: what was decided (and
+/// whether its action had been marked done), and which organisation replaced it, when.
+/// </summary>
+public sealed record ReplacedDecision(EigDecision Decision, DateTimeOffset ReplacedAt, string ReplacedBy);

@@ -111,6 +111,9 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         return result;
     }
 
+    /// <summary>How far ahead an agreed action may fall due.</summary>
+    public const int MaxYearsToDue = 5;
+
     [RequiresScope("hub.decisions.write")]
     public async Task<Pb.Decision> RecordDecision(Pb.RecordDecisionRequest request, ServerCallContext context)
     {
@@ -122,6 +125,9 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         HubRequestValidation.Text(errors, request.OwnerOrganisation, "owner_organisation", 200, required: true);
         var due = HubRequestValidation.Date(errors, request.DueOn, "due_on");
         if (errors.IsEmpty && due < month.FirstDay) errors.Add("due_on", $"must not be before the month of the decision ({month})");
+        // An action due decades away would never fall overdue, so it would drop out of the group's follow-up.
+        if (errors.IsEmpty && due > month.FirstDay.AddYears(MaxYearsToDue))
+            errors.Add("due_on", $"must be within {MaxYearsToDue} years of the month of the decision ({month})");
         HubRequestValidation.Text(errors, request.Action, "action", 2000, required: false);
         errors.ThrowIfAny();
         var caller = context.GetCaller();

@@ -1,6 +1,6 @@
 namespace EducationHub.Hub.Infrastructure;
 
-/// <summary>An EIG decision: one per school per month (re-recording replaces it; the audit log keeps the history).</summary>
+/// <summary>An EIG decision: one per school per month (re-recording replaces it; the version it replaces is kept in <see cref="DecisionHistoryRow"/>).</summary>
 public sealed class DecisionRow
 {
     public Guid Id { get; set; }

@@ -8,6 +8,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
     public DbSet<TimelineRow> Timeline => Set<TimelineRow>();
     public DbSet<SchoolRow> Schools => Set<SchoolRow>();
     public DbSet<DecisionRow> Decisions => Set<DecisionRow>();
+    public DbSet<DecisionHistoryRow> DecisionHistory => Set<DecisionHistoryRow>();
     public DbSet<SnapshotRow> Snapshots => Set<SnapshotRow>();
 
     /// <summary>True while <see cref="SaveReadAuditAsync"/> saves nothing but audit entries.</summary>
@@ -61,6 +62,13 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => new { x.Month, x.Urn }).IsUnique();
+        });
+        modelBuilder.Entity<DecisionHistoryRow>(e =>
+        {
+            e.ToTable("hub_decision_history");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.Urn);
         });
         modelBuilder.Entity<SnapshotRow>(e =>
         {

@@ -46,4 +46,10 @@ public static class RowMapping
         r.Id, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
         new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
         r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null);
+
+    public static ReplacedDecision ToReplacedDecision(DecisionHistoryRow r) => new(
+        new EigDecision(r.DecisionId, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
+            new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
+            r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null),
+        new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.ReplacedBy);
 }

@@ -92,6 +92,29 @@ public class HubApiTests
     }
 
     [Fact]
+    public async Task A_decision_due_more_than_five_years_after_its_month_is_refused_on_due_on()
+    {
+        await using var hub = await HubHost.StartAsync();
+        await hub.SeedTwoSchoolsAsync();
+        Pb.RecordDecisionRequest Request(string dueOn) => new()
+        {
+            Month = HubHost.ThisMonth, Urn = HubHost.Urn, Decision = Pb.DecisionKind.Monitor, OwnerOrganisation = "Council", DueOn = dueOn,
+        };
+        var firstDay = DateOnly.ParseExact(HubHost.ThisMonth + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Call<Pb.RecordDecisionRequest, Pb.Decision>(hub, "RecordDecision",
+            Request("9999-12-31"), hub.Token("hub.decisions.write")));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var violation = Assert.Single(ex.GetBadRequest()!.FieldViolations);
+        Assert.Equal("due_on", violation.Field);
+        Assert.Contains("within 5 years", violation.Description);
+
+        var lastDay = firstDay.AddYears(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var accepted = await Call<Pb.RecordDecisionRequest, Pb.Decision>(hub, "RecordDecision", Request(lastDay), hub.Token("hub.decisions.write"));
+        Assert.Equal(lastDay, accepted.DueOn);
+    }
+
+    [Fact]
     public async Task A_hand_made_page_token_too_far_out_is_refused_instead_of_overflowing()
     {
         await using var hub = await HubHost.StartAsync();
