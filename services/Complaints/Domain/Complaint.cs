@@ -113,6 +113,7 @@ public sealed class Complaint
     public void Acknowledge(DateOnly on)
     {
         Require("acknowledge");
+        NotBefore(on, ReceivedOn, "the date the complaint was received");
         AcknowledgedOn = on;
     }
 
@@ -127,6 +128,7 @@ public sealed class Complaint
     public void RecordOutcome(StageOutcome outcome, DateOnly on, IReadOnlyList<string> remedies)
     {
         Require("record_outcome");
+        NotBeforeCurrentStage(on);
         if (outcome == StageOutcome.ResolvedInformally && Stage != ComplaintStage.Concern)
             throw new ComplaintRuleViolationException("Only an informal concern can be resolved informally; a formal stage needs upheld, partly upheld or not upheld.", AllowedActions());
         CurrentStage.Respond(outcome, on, remedies);
@@ -144,6 +146,7 @@ public sealed class Complaint
     public ComplaintStage Escalate(DateOnly on, EscalationBody? body, ComplaintTimescales timescales, ISchoolDayCalendar calendar)
     {
         Require("escalate");
+        NotBeforeCurrentStage(on);
         if (Status == ComplaintStatus.Open && (CurrentStage.DueOn is not { } due || on <= due))
             throw new ComplaintRuleViolationException("The current stage is still within its timescale; record its outcome first or wait until it is overdue.", AllowedActions());
 
@@ -167,12 +170,14 @@ public sealed class Complaint
     public void Close(DateOnly on)
     {
         Require("close");
+        NotBeforeCurrentStage(on);
         MarkClosed(on);
     }
 
     public void Withdraw(DateOnly on)
     {
         Require("withdraw");
+        NotBeforeCurrentStage(on);
         if (CurrentStage.Outcome is null) CurrentStage.Respond(StageOutcome.Withdrawn, on, []);
         MarkClosed(on);
     }
@@ -187,6 +192,8 @@ public sealed class Complaint
     {
         var remedy = Stages.SelectMany(s => s.Remedies).FirstOrDefault(r => r.Id == remedyId)
             ?? throw new KeyNotFoundException($"Remedy {remedyId} is not part of this complaint.");
+        var agreedOn = Stages.First(s => s.Remedies.Contains(remedy)).RespondedOn;
+        if (agreedOn is { } agreed) NotBefore(on, agreed, "the outcome that agreed the remedy");
         remedy.MarkCarriedOut(on);
     }
 
@@ -225,6 +232,24 @@ public sealed class Complaint
         };
         if (!fits)
             throw new ComplaintRuleViolationException($"{body} cannot take this complaint (school is {(SchoolIsAcademy ? "an academy" : "maintained")}, category {Category}).", AllowedActions());
+    }
+
+    /// <summary>
+    /// A step on the current stage cannot precede the complaint's receipt, the stage's opening
+    /// (an escalation's date) or, once answered, the stage's response.
+    /// </summary>
+    private void NotBeforeCurrentStage(DateOnly on)
+    {
+        NotBefore(on, ReceivedOn, "the date the complaint was received");
+        NotBefore(on, CurrentStage.OpenedOn, $"the date the current stage ({Stage}) was opened");
+        if (CurrentStage.RespondedOn is { } responded)
+            NotBefore(on, responded, $"the current stage's ({Stage}) response");
+    }
+
+    private static void NotBefore(DateOnly on, DateOnly earliest, string what)
+    {
+        if (on < earliest)
+            throw new StepDateException($"may not be before {what} ({earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})");
     }
 
     private void Require(string action)

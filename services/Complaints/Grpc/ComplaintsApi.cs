@@ -54,7 +54,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> AcknowledgeComplaint(Proto.AcknowledgeComplaintRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, "acknowledged_on", context, (id, actor, errors) =>
         {
             var on = DateOrToday(request.AcknowledgedOn, "acknowledged_on", errors);
             return () => commands.AcknowledgeAsync(id, on, actor, context.CancellationToken);
@@ -62,7 +62,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> ExtendTimescale(Proto.ExtendTimescaleRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, dateField: null, context, (id, actor, errors) =>
         {
             errors.RequireNotEmpty(request.Reason, "reason");
             errors.Require(request.Reason.Length <= ComplaintLimits.ReasonMaxLength, "reason", $"must be at most {ComplaintLimits.ReasonMaxLength} characters");
@@ -72,7 +72,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> RecordOutcome(Proto.RecordOutcomeRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, "responded_on", context, (id, actor, errors) =>
         {
             var outcome = ComplaintEnumMapping.ToDomain<StageOutcome>((int)request.Outcome);
             errors.Require(outcome is not null, "outcome", "must be upheld, partly upheld, not upheld, withdrawn or resolved informally");
@@ -88,7 +88,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> EscalateComplaint(Proto.EscalateComplaintRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, "escalated_on", context, (id, actor, errors) =>
         {
             var body = request.Body == Proto.EscalationBody.Unspecified ? null : ComplaintEnumMapping.ToDomain<EscalationBody>((int)request.Body);
             errors.Require(request.Body == Proto.EscalationBody.Unspecified || body is not null, "body", "is not a known escalation body");
@@ -98,7 +98,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> CloseComplaint(Proto.CloseComplaintRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, "closed_on", context, (id, actor, errors) =>
         {
             var on = DateOrToday(request.ClosedOn, "closed_on", errors);
             return () => commands.CloseAsync(id, on, actor, context.CancellationToken);
@@ -106,7 +106,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> WithdrawComplaint(Proto.WithdrawComplaintRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, "withdrawn_on", context, (id, actor, errors) =>
         {
             var on = DateOrToday(request.WithdrawnOn, "withdrawn_on", errors);
             return () => commands.WithdrawAsync(id, on, actor, context.CancellationToken);
@@ -114,7 +114,7 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
 
     [RequiresScope(WriteScope)]
     public Task<Proto.Complaint> MarkRemedyCarriedOut(Proto.MarkRemedyCarriedOutRequest request, ServerCallContext context) =>
-        Change(request.ComplaintId, context, (id, actor, errors) =>
+        Change(request.ComplaintId, "carried_out_on", context, (id, actor, errors) =>
         {
             errors.Require(request.RemedyId > 0, "remedy_id", "is required");
             var on = DateOrToday(request.CarriedOutOn, "carried_out_on", errors);
@@ -175,15 +175,26 @@ public sealed class ComplaintsApi(ComplaintIntake intake, ComplaintCommands comm
         return id;
     }
 
-    /// <summary>Validates the id and the step's own fields together, then runs the step.</summary>
-    private Task<Proto.Complaint> Change(string complaintId, ServerCallContext context, Func<Guid, Actor, FieldErrors, Func<Task<Complaint>>> prepare) =>
+    /// <summary>
+    /// Validates the id and the step's own fields together, then runs the step. A step dated before
+    /// a date the complaint already holds (see <see cref="StepDateException"/>) is INVALID_ARGUMENT on
+    /// <paramref name="dateField"/>.
+    /// </summary>
+    private Task<Proto.Complaint> Change(string complaintId, string? dateField, ServerCallContext context, Func<Guid, Actor, FieldErrors, Func<Task<Complaint>>> prepare) =>
         Run(async () =>
         {
             var errors = new FieldErrors();
             var id = ParseId(complaintId, errors);
             var step = prepare(id, Actor(context), errors);
             errors.ThrowIfAny();
-            return (await step()).ToMessage(Today);
+            try
+            {
+                return (await step()).ToMessage(Today);
+            }
+            catch (StepDateException ex) when (dateField is not null)
+            {
+                throw RpcErrors.InvalidArgument(dateField, ex.Message);
+            }
         });
 
     /// <summary>Maps domain refusals to gRPC statuses: rule violations are FAILED_PRECONDITION with the allowed steps.</summary>

@@ -20,10 +20,16 @@ internal static class CreateComplaintValidation
         errors.Require(channel is not null, "channel", "must be web form, email, phone, letter or partner");
         errors.RequireNotEmpty(r.Summary, "summary");
         errors.Require(r.Summary.Length <= ComplaintLimits.SummaryMaxLength, "summary", $"must be at most {ComplaintLimits.SummaryMaxLength} characters");
-        var incidentOn = ProtoDates.Required(r.IncidentOn, "incident_on", errors);
+        // Nullable rather than ProtoDates.Required's default(DateOnly), which is 0001-01-01 itself and would slip past the bound.
+        errors.RequireNotEmpty(r.IncidentOn, "incident_on");
+        var incidentOn = ProtoDates.Optional(r.IncidentOn, "incident_on", errors);
         var receivedOn = ProtoDates.Optional(r.ReceivedOn, "received_on", errors) ?? today;
         errors.Require(receivedOn <= today, "received_on", "cannot be in the future");
-        errors.Require(incidentOn == default || incidentOn <= receivedOn, "incident_on", "cannot be after the date the complaint was received");
+        // The same lower bound as every other date: before it the school calendar has no term dates to
+        // count in, and a year-1 date is a mistake, not history.
+        errors.Require(receivedOn >= ProtoDates.Earliest, "received_on", $"must be {ProtoDates.Format(ProtoDates.Earliest)} or later");
+        errors.Require(incidentOn is not { } earliestIncident || earliestIncident >= ProtoDates.Earliest, "incident_on", $"must be {ProtoDates.Format(ProtoDates.Earliest)} or later");
+        errors.Require(incidentOn is not { } incident || incident <= receivedOn, "incident_on", "cannot be after the date the complaint was received");
         var startStage = r.StartStage == Proto.Stage.Unspecified ? ComplaintStage.Concern : ComplaintEnumMapping.ToDomain<ComplaintStage>((int)r.StartStage);
         errors.Require(startStage is ComplaintStage.Concern or ComplaintStage.Stage1, "start_stage", "must be STAGE_CONCERN or STAGE_STAGE_1");
         var matter = Enum.IsDefined((OutOfScopeMatter)(int)r.OutOfScopeMatter) ? (OutOfScopeMatter)(int)r.OutOfScopeMatter : (OutOfScopeMatter?)null;
@@ -35,7 +41,7 @@ internal static class CreateComplaintValidation
 
         return new NewComplaint(
             Guid.CreateVersion7(), r.Urn, r.SchoolIsAcademy, category!.Value, complainantType!.Value, channel!.Value,
-            r.Summary, incidentOn, receivedOn, startStage!.Value, matter!.Value,
+            r.Summary, incidentOn!.Value, receivedOn, startStage!.Value, matter!.Value,
             string.IsNullOrWhiteSpace(r.LateAcceptanceReason) ? null : r.LateAcceptanceReason,
             r.ComplainantName, r.ComplainantContact, actor.Organisation);
     }

@@ -8,7 +8,7 @@ internal static class ProtoDates
 {
     public const string Pattern = "yyyy-MM-dd";
 
-    /// <summary>The earliest date a step or theme window may fall on (the bound SchoolRisk uses): far enough from DateOnly.MinValue that window arithmetic cannot underflow.</summary>
+    /// <summary>The earliest date a step, an intake date (incident, received) or a theme window may fall on (the bound SchoolRisk uses): far enough from DateOnly.MinValue that window arithmetic cannot underflow.</summary>
     public static readonly DateOnly Earliest = new(2000, 1, 1);
 
     public static string Format(DateOnly? date) => date?.ToString(Pattern, CultureInfo.InvariantCulture) ?? "";
@@ -20,15 +20,5 @@ internal static class ProtoDates
         if (DateOnly.TryParseExact(value, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         errors.Add(field, "must be a date in the form yyyy-mm-dd");
         return null;
-    }
-
-    public static DateOnly Required(string value, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, "is required");
-            return default;
-        }
-        return Optional(value, field, errors) ?? default;
     }
 }

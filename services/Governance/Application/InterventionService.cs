@@ -67,6 +67,7 @@ public sealed class InterventionService(GovernanceDbContext db, IClock clock)
         }
 
         var intervention = await LoadAsync(command.InterventionId, ct);
+        NotBeforePreviousStep(intervention, onDate);
         var now = clock.GetCurrentInstant();
         var entry = intervention.Apply(command.Trigger, onDate, command.Note.Trim(), command.Outcome.Trim(), caller.Organisation, now);
         db.Record(caller, "intervention." + Domain.ProtoNames.Of(entry.To)["INTERVENTION_STATUS_".Length..].ToLowerInvariant(), intervention.Id, intervention.Urn, onDate,
@@ -98,6 +99,11 @@ public sealed class InterventionService(GovernanceDbContext db, IClock clock)
         }
 
         var intervention = await LoadAsync(id, ct);
+        if (intervention.StartedOn is { } started && reviewedOn < started)
+        {
+            throw new FieldViolationException("reviewed_on", $"is before the intervention started ({started:uuuu-MM-dd})");
+        }
+
         var now = clock.GetCurrentInstant();
         intervention.RecordReview(reviewedOn, note.Trim(), nextReviewOn, caller.Organisation, now);
         db.Record(caller, "intervention.reviewed", intervention.Id, intervention.Urn, reviewedOn, $"{intervention.Kind} reviewed", now);
@@ -123,6 +129,37 @@ public sealed class InterventionService(GovernanceDbContext db, IClock clock)
 
         return await q.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Take(500).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// As a notice's steps cannot precede its issue: a step cannot be dated before the intervention's
+    /// latest recorded step (approval before submission, start before approval, end before start),
+    /// nor an end before its latest review.
+    /// </summary>
+    private static void NotBeforePreviousStep(Intervention intervention, LocalDate onDate)
+    {
+        var previous = intervention.History.OrderBy(h => h.OnDate).LastOrDefault();
+        if (previous is not null && onDate < previous.OnDate)
+        {
+            throw new FieldViolationException("on_date", $"is before the intervention {Describe(previous.Trigger)} ({previous.OnDate:uuuu-MM-dd})");
+        }
+
+        var review = intervention.Reviews.OrderBy(r => r.ReviewedOn).LastOrDefault();
+        if (review is not null && onDate < review.ReviewedOn)
+        {
+            throw new FieldViolationException("on_date", $"is before the intervention's latest review ({review.ReviewedOn:uuuu-MM-dd})");
+        }
+    }
+
+    private static string Describe(InterventionTrigger trigger) => trigger switch
+    {
+        InterventionTrigger.SubmitForApproval => "was submitted for approval",
+        InterventionTrigger.Approve => "was approved",
+        InterventionTrigger.Reject => "was rejected",
+        InterventionTrigger.Start => "started",
+        InterventionTrigger.End => "ended",
+        InterventionTrigger.Cancel => "was cancelled",
+        _ => "'s previous step",
+    };
 
     private async Task<Intervention> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Interventions.Include(i => i.History).Include(i => i.Reviews).AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct)

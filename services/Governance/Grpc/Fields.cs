@@ -9,6 +9,9 @@ internal static class Fields
 {
     public const int MaxText = 4000;
     public const int MaxShortText = 200;
+
+    /// <summary>The longest email address SMTP can carry (RFC 5321: a 256-octet path including the angle brackets).</summary>
+    public const int MaxEmail = 254;
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;
 

@@ -106,6 +106,57 @@ public abstract class InterventionApiTests(HostFixture fixture)
         Assert.Equal(id, endedEvent.CorrelationId);
     }
 
+    [Fact]
+    public async Task A_step_or_review_cannot_be_dated_before_the_step_it_follows()
+    {
+        // Today is Monday 16 March 2026. An IEB: submitted, approved, started, reviewed and ended in order.
+        var ieb = await _scenario.Propose(Scenario.NewUrn(), Pb.InterventionKind.InterimExecutiveBoard);
+        var id = ieb.InterventionId;
+        await Step(id, Pb.InterventionTrigger.SubmitForApproval, "2026-03-02");
+        await RefusedStep(id, Pb.InterventionTrigger.Approve, "2026-03-01", "submitted for approval (2026-03-02)");
+        await Step(id, Pb.InterventionTrigger.Approve, "2026-03-03");
+        await RefusedStep(id, Pb.InterventionTrigger.Start, "2026-03-02", "approved (2026-03-03)");
+        var started = await Step(id, Pb.InterventionTrigger.Start, "2026-03-04");
+        Assert.Equal("2026-03-04", started.StartedOn);
+
+        var early = await _host.Fails<Pb.RecordInterventionReviewRequest, Pb.Intervention>("RecordInterventionReview",
+            new Pb.RecordInterventionReviewRequest { InterventionId = id, ReviewedOn = "2026-03-03", Note = "Board meeting" });
+        Assert.Equal(StatusCode.InvalidArgument, early.StatusCode);
+        var violation = Assert.Single(early.GetBadRequest()!.FieldViolations);
+        Assert.Equal("reviewed_on", violation.Field);
+        Assert.Contains("started (2026-03-04)", violation.Description);
+        await _host.Call<Pb.RecordInterventionReviewRequest, Pb.Intervention>("RecordInterventionReview",
+            new Pb.RecordInterventionReviewRequest { InterventionId = id, ReviewedOn = "2026-03-09", Note = "Board meeting; finance plan agreed" });
+
+        await RefusedStep(id, Pb.InterventionTrigger.End, "2026-03-03", "started (2026-03-04)");
+        await RefusedStep(id, Pb.InterventionTrigger.End, "2026-03-06", "latest review (2026-03-09)");
+        var unchanged = await _host.Call<Pb.GetInterventionRequest, Pb.Intervention>("GetIntervention", new Pb.GetInterventionRequest { InterventionId = id });
+        Assert.Equal((Pb.InterventionStatus.Active, ""), (unchanged.Status, unchanged.EndedOn));
+
+        var ended = await Step(id, Pb.InterventionTrigger.End, "2026-03-09");
+        Assert.Equal("2026-03-09", ended.EndedOn);
+        var endedEvent = await _host.Events.WaitFor<InterventionEnded>(e => e.InterventionId == Guid.Parse(id));
+        Assert.Equal(new DateOnly(2026, 3, 9), endedEvent.EndedOn);
+    }
+
+    private Task<Pb.Intervention> Step(string id, Pb.InterventionTrigger trigger, string onDate) =>
+        _host.Call<Pb.TransitionInterventionRequest, Pb.Intervention>("TransitionIntervention", new Pb.TransitionInterventionRequest
+        {
+            InterventionId = id, Trigger = trigger, OnDate = onDate, Outcome = "Replaced by a new governing body",
+        });
+
+    private async Task RefusedStep(string id, Pb.InterventionTrigger trigger, string onDate, string precedes)
+    {
+        var ex = await _host.Fails<Pb.TransitionInterventionRequest, Pb.Intervention>("TransitionIntervention", new Pb.TransitionInterventionRequest
+        {
+            InterventionId = id, Trigger = trigger, OnDate = onDate, Outcome = "Replaced by a new governing body",
+        });
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var violation = Assert.Single(ex.GetBadRequest()!.FieldViolations);
+        Assert.Equal("on_date", violation.Field);
+        Assert.Contains(precedes, violation.Description);
+    }
+
     private static string ToSnake(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 }

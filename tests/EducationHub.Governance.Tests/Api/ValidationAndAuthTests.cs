@@ -96,6 +96,35 @@ public sealed class ValidationAndAuthTests(SqliteHostFixture fixture) : IClassFi
             new Pb.RemoveGovernorRequest { GovernorId = governor.GovernorId, LeftOn = "2026-03-17", Reason = "Moving away" }, "left_on");
     }
 
+    [Fact]
+    public async Task A_clerk_email_longer_than_smtp_allows_is_refused()
+    {
+        // 254 characters is the longest address SMTP can carry; before, any length that parsed was stored.
+        var urn = Scenario.NewUrn();
+        var tooLong = new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 3)) + ".schools"; // 255 characters
+        var atLimit = new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 3)) + ".school"; // 254 characters
+        Assert.Equal((255, 254), (tooLong.Length, atLimit.Length));
+
+        var create = await _host.Fails<Pb.CreateGoverningBodyRequest, Pb.GoverningBody>("CreateGoverningBody", new Pb.CreateGoverningBodyRequest
+        {
+            Urn = urn, Name = "Governing Board", Kind = Pb.GoverningBodyKind.Maintained, Clerk = new Pb.Clerk { Name = "C. Clerk", Email = tooLong },
+        });
+        Assert.Equal(StatusCode.InvalidArgument, create.StatusCode);
+        var violation = Assert.Single(create.GetBadRequest()!.FieldViolations);
+        Assert.Equal(("clerk.email", "must be at most 254 characters"), (violation.Field, violation.Description));
+
+        var body = await _host.Call<Pb.CreateGoverningBodyRequest, Pb.GoverningBody>("CreateGoverningBody", new Pb.CreateGoverningBodyRequest
+        {
+            Urn = urn, Name = "Governing Board", Kind = Pb.GoverningBodyKind.Maintained, Clerk = new Pb.Clerk { Name = "C. Clerk", Email = atLimit },
+        });
+        Assert.Equal(atLimit, body.Clerk.Email);
+
+        await Refused<Pb.UpdateGoverningBodyRequest, Pb.GoverningBody>("UpdateGoverningBody", new Pb.UpdateGoverningBodyRequest
+        {
+            Urn = urn, Name = "Governing Board", Clerk = new Pb.Clerk { Name = "C. Clerk", Email = tooLong },
+        }, "clerk.email");
+    }
+
     private async Task Refused<TRequest, TResponse>(string method, TRequest request, string field)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
         where TResponse : class, Google.Protobuf.IMessage<TResponse>, new()

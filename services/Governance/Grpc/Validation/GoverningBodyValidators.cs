@@ -16,7 +16,9 @@ internal static class GoverningBodyFields
         if (clerk is not null)
         {
             Fields.Text(errors, clerk.Name, "clerk.name", Fields.MaxShortText, required: false);
-            errors.Require(clerk.Email.Length == 0 || MailAddress.TryCreate(clerk.Email, out _), "clerk.email", "must be an email address");
+            // 254 characters: the longest address SMTP can carry (RFC 5321 path limit less the angle brackets).
+            errors.Require(clerk.Email.Length <= Fields.MaxEmail, "clerk.email", $"must be at most {Fields.MaxEmail} characters");
+            errors.Require(clerk.Email.Length == 0 || clerk.Email.Length > Fields.MaxEmail || MailAddress.TryCreate(clerk.Email, out _), "clerk.email", "must be an email address");
         }
 
         for (var i = 0; i < constitution.Count; i++)
