@@ -29,6 +29,27 @@ public sealed partial class SchoolRiskApi
         return new AssessAllResponse { Assessed = result.Assessed, Published = result.Published, ModelVersion = result.ModelVersion };
     }
 
+    /// <summary>
+    /// Checks on server_path before the platform parses it: a NUL (or any control character) makes
+    /// Path.GetFullPath throw, and no file in the import folder is named that way.
+    /// </summary>
+    private static string? ServerPathProblem(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "is required (a file under the server's import folder)";
+        }
+        if (path.Length > 1024)
+        {
+            return "must be at most 1024 characters";
+        }
+        if (path.Any(char.IsControl))
+        {
+            return "must not contain control characters";
+        }
+        return Path.GetInvalidPathChars().Any(path.Contains) ? "contains characters that are not allowed in a file path" : null;
+    }
+
     private async Task<ImportResult> Import(ImportKind kind, ImportRequest request, ServerCallContext context)
     {
         var caller = Caller(context);
@@ -37,6 +58,11 @@ public sealed partial class SchoolRiskApi
         switch (request.SourceCase)
         {
             case ImportRequest.SourceOneofCase.ServerPath:
+                if (ServerPathProblem(request.ServerPath) is { } problem)
+                {
+                    errors.Add("server_path", problem);
+                    break;
+                }
                 try
                 {
                     fullPath = imports.ResolveServerPath(request.ServerPath);
@@ -45,6 +71,11 @@ public sealed partial class SchoolRiskApi
                 catch (UnauthorizedAccessException ex)
                 {
                     errors.Add("server_path", ex.Message);
+                }
+                catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                    // Anything else the platform cannot read as a path is the caller's input, not a server fault.
+                    errors.Add("server_path", "is not a valid file path");
                 }
                 break;
             case ImportRequest.SourceOneofCase.Content:

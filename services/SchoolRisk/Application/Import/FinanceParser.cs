@@ -7,7 +7,9 @@ public sealed class FinanceParser : IRowParser<FinanceReturn>
 {
     public string Dataset => "finance";
 
-    public bool Recognises(CsvTable table) => table.HasColumns("URN", "Income", "Expenditure", "Balance");
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["Income"], ["Expenditure"], ["Balance"], ["Academic Year"]];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public FinanceReturn Parse(CsvLine line)
     {

@@ -7,7 +7,9 @@ public sealed class GiasLinkParser : IRowParser<SchoolLink>
 {
     public string Dataset => "links";
 
-    public bool Recognises(CsvTable table) => table.HasColumns("URN", "LinkURN", "LinkType");
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["LinkURN"], ["LinkType"]];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public SchoolLink Parse(CsvLine line)
     {

@@ -7,7 +7,9 @@ public sealed class GiasRegisterParser : IRowParser<SchoolRecord>
 {
     public string Dataset => "gias-register";
 
-    public bool Recognises(CsvTable table) => table.HasColumns("URN", "EstablishmentName", "LA (code)");
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["EstablishmentName"], ["LA (code)"]];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public SchoolRecord Parse(CsvLine line)
     {

@@ -19,6 +19,20 @@ public sealed class ImportReport(string dataset, string fileName)
     public int Rejected { get; private set; }
     public IReadOnlyList<ImportIssue> Issues => _issues;
 
+    /// <summary>Why the whole file was not imported (empty, unrecognised header, no data rows, unreadable); null when it was.</summary>
+    public string? Error { get; private init; }
+
+    /// <summary>
+    /// The report of a file a folder import could not import at all: <see cref="Error"/> says why, and is
+    /// also its one issue, on line 1 (the header row).
+    /// </summary>
+    public static ImportReport NotImported(string fileName, string error)
+    {
+        var report = new ImportReport("not-imported", fileName) { Error = error };
+        report._issues.Add(new ImportIssue(1, error));
+        return report;
+    }
+
     public void Reject(long lineNumber, string message)
     {
         Rejected++;
@@ -28,8 +42,9 @@ public sealed class ImportReport(string dataset, string fileName)
         }
     }
 
-    public override string ToString() =>
-        $"{Dataset} {FileName}: {RowsRead} rows, {Inserted} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected";
+    public override string ToString() => Error is not null
+        ? $"{FileName}: NOT IMPORTED: {Error}"
+        : $"{Dataset} {FileName}: {RowsRead} rows, {Inserted} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected";
 }
 
 public sealed record ImportIssue(long LineNumber, string Message);

@@ -9,6 +9,9 @@ namespace EducationHub.SchoolRisk.Application.Import;
 /// Upserts keyed indicator rows (inspections by URN+date, results and finance by URN+year):
 /// new keys are inserted, changed rows updated, identical rows left alone, so re-importing the
 /// same file changes nothing. A key repeated within one file is rejected, not silently merged.
+/// Where two layouts fill one table (KS4 results and KS4 school information share <c>ks4_results</c>),
+/// the parser is an <see cref="IRowMerger{T}"/>: an existing row keeps the columns the file does not
+/// own, so importing one file never erases what the other brought.
 /// Saves in batches and clears the change tracker so memory stays flat on national files.
 /// </summary>
 public sealed class IndicatorImporter(SchoolRiskDbContext db)
@@ -17,14 +20,14 @@ public sealed class IndicatorImporter(SchoolRiskDbContext db)
 
     public Task<ImportReport> ImportAsync(CsvTable table, ImportScope scope, CancellationToken cancellationToken)
     {
+        FileLayouts.EnsureImportable(table, ImportKind.Indicators);
         return TryImport(table, new InspectionParser(), db.Inspections, i => (i.Urn, i.InspectedOn.DayNumber), scope, cancellationToken)
             ?? TryImport(table, new Ks2Parser(), db.Ks2Results, r => (r.Urn, r.Year), scope, cancellationToken)
             ?? TryImport(table, new Ks4Parser(), db.Ks4Results, r => (r.Urn, r.Year), scope, cancellationToken)
             ?? TryImport(table, new Ks4SchoolInformationParser(), db.Ks4Results, r => (r.Urn, r.Year), scope, cancellationToken)
             ?? TryImport(table, new Ks5Parser(), db.Ks5Results, r => (r.Urn, r.Year), scope, cancellationToken)
             ?? TryImport(table, new FinanceParser(), db.FinanceReturns, r => (r.Urn, r.Year), scope, cancellationToken)
-            ?? throw new UnrecognisedFileException(
-                $"{table.Name} is not an indicator file this service reads (Ofsted inspections, KS2, KS4, KS4 school information, KS5, finance).");
+            ?? throw FileLayouts.Unrecognised(table, ImportKind.Indicators);
     }
 
     private Task<ImportReport>? TryImport<T>(CsvTable table, IRowParser<T> parser, DbSet<T> set, Func<T, (int Urn, int Part)> key,
@@ -42,6 +45,7 @@ public sealed class IndicatorImporter(SchoolRiskDbContext db)
         {
             existing[key(row)] = JsonSerializer.Serialize(row);
         }
+        var merger = parser as IRowMerger<T>;
         var seenInFile = new Dictionary<(int, int), long>();
         var pending = 0;
         foreach (var (record, line) in table.RecordsWithLines(parser, report))
@@ -63,6 +67,18 @@ public sealed class IndicatorImporter(SchoolRiskDbContext db)
             {
                 set.Add(record);
                 report.Inserted++;
+            }
+            else if (current != json && merger is not null)
+            {
+                var merged = merger.Merge(JsonSerializer.Deserialize<T>(current)!, record);
+                json = JsonSerializer.Serialize(merged);
+                if (current == json)
+                {
+                    report.Unchanged++;
+                    continue;
+                }
+                set.Update(merged);
+                report.Updated++;
             }
             else if (current != json)
             {

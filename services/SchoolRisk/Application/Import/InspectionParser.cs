@@ -14,8 +14,9 @@ public sealed class InspectionParser : IRowParser<Inspection>
 
     public string Dataset => "ofsted-inspections";
 
-    public bool Recognises(CsvTable table) =>
-        table.HasColumn("URN") && GradeColumns.Any(table.HasColumn) && DateColumns.Any(table.HasColumn);
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], GradeColumns, DateColumns];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public Inspection Parse(CsvLine line)
     {

@@ -6,7 +6,9 @@ public sealed class Ks2Parser : IRowParser<Ks2Result>
 {
     public string Dataset => "ks2";
 
-    public bool Recognises(CsvTable table) => table.HasColumns("URN", "Reading Progress", "Maths Progress", "Academic Year");
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["Reading Progress"], ["Maths Progress"], ["Academic Year"]];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public Ks2Result Parse(CsvLine line)
     {

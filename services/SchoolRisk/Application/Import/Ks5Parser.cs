@@ -6,7 +6,9 @@ public sealed class Ks5Parser : IRowParser<Ks5Result>
 {
     public string Dataset => "ks5";
 
-    public bool Recognises(CsvTable table) => table.HasColumns("URN", "Avg A-level Points", "Academic Year");
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["Avg A-level Points"], ["Academic Year"]];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public Ks5Result Parse(CsvLine line)
     {

@@ -20,6 +20,7 @@ public sealed class SchoolRegisterImporter(SchoolRiskDbContext db, TimeProvider 
     /// <summary>Imports a register file (GIAS or spine layout), or the GIAS links file.</summary>
     public async Task<ImportReport> ImportAsync(CsvTable table, ImportScope scope, Guid importRunId, CancellationToken cancellationToken)
     {
+        FileLayouts.EnsureImportable(table, ImportKind.Register);
         IRowParser<SchoolRecord>? parser = new GiasRegisterParser();
         if (!parser.Recognises(table))
         {
@@ -36,7 +37,7 @@ public sealed class SchoolRegisterImporter(SchoolRiskDbContext db, TimeProvider 
         {
             return await new LinkImporter(db).ImportAsync(table, links, scope, cancellationToken);
         }
-        throw new UnrecognisedFileException($"{table.Name} is not a register file this service reads (GIAS establishment extract, DfE spine school_details, GIAS links).");
+        throw FileLayouts.Unrecognised(table, ImportKind.Register);
     }
 
     /// <summary>Applies records that did not come from a file (demo data, tests). Line numbers are 1-based positions.</summary>

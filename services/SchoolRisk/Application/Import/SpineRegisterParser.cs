@@ -10,7 +10,9 @@ public sealed class SpineRegisterParser : IRowParser<SchoolRecord>
 {
     public string Dataset => "spine-register";
 
-    public bool Recognises(CsvTable table) => table.HasColumns("URN", "Name", "Local Authority", "Other URN");
+    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["Name"], ["Local Authority"], ["Other URN"]];
+
+    public bool Recognises(CsvTable table) => table.HasRequired(RequiredColumns);
 
     public SchoolRecord Parse(CsvLine line)
     {

@@ -1,4 +1,5 @@
 using EducationHub.Contracts.V1;
+using EducationHub.SchoolRisk.Application.Signals;
 using EducationHub.SchoolRisk.Domain;
 using EducationHub.ServiceDefaults.Auth;
 
@@ -7,13 +8,12 @@ namespace EducationHub.SchoolRisk.Application.Model;
 /// <summary>
 /// Recent partner intelligence (last 12 months by default): the concern level each partner gave,
 /// plus extra weight for adverse outcomes (s175 audit not met, monitoring visit finding the school
-/// not taking effective action). Capped so soft intelligence cannot swamp the hard data.
+/// not taking effective action; the list is <see cref="SignalOutcomes.Adverse"/>, which the API's validation
+/// shares). Capped so soft intelligence cannot swamp the hard data.
 /// The reporting organisation is printed by its configured display name.
 /// </summary>
 public sealed class PartnerSignalFeature(OrganisationNames organisations) : IRiskFeature
 {
-    private static readonly string[] AdverseOutcomes = ["not met", "not effective", "not taking effective action", "inadequate", "unsatisfactory"];
-
     public IEnumerable<RiskReason> Evaluate(SchoolEvidence evidence, RiskModelSettings settings)
     {
         var weights = settings.Signals;
@@ -49,7 +49,7 @@ public sealed class PartnerSignalFeature(OrganisationNames organisations) : IRis
     };
 
     private static bool IsAdverse(string? outcome) =>
-        outcome is not null && AdverseOutcomes.Any(a => outcome.Trim().Equals(a, StringComparison.OrdinalIgnoreCase));
+        outcome is not null && SignalOutcomes.Adverse.Any(a => outcome.Trim().Equals(a, StringComparison.OrdinalIgnoreCase));
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
