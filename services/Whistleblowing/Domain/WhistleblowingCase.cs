@@ -120,9 +120,17 @@ public sealed class WhistleblowingCase
         Touch(() => Status = CaseStatus.InTriage);
     }
 
+    /// <summary>
+    /// Triage places the concern on the school's record (the triage event goes to the Hub), so the case must
+    /// end up with a URN: the reporter's, or <paramref name="confirmedUrn"/>. Throws <see cref="TriageNeedsSchoolException"/> otherwise.
+    /// </summary>
     public void RecordTriage(DateTimeOffset now, Severity severity, int? confirmedUrn, ConcernCategory? correctedCategory)
     {
         CaseWorkflow.Ensure("record triage for", Status, CaseWorkflow.RecordTriageFrom);
+        if (confirmedUrn is null && Urn is null)
+        {
+            throw new TriageNeedsSchoolException();
+        }
         Touch(() =>
         {
             Status = CaseStatus.Investigating;

@@ -110,7 +110,7 @@ public sealed class CasesApi(CaseHandlingService cases, IdentityCustodyService c
     }
 
     [RequiresScope(WhistleblowingScopes.CasesWrite)]
-    public Task<CaseDetail> RecordTriage(RecordTriageRequest request, ServerCallContext context)
+    public async Task<CaseDetail> RecordTriage(RecordTriageRequest request, ServerCallContext context)
     {
         var errors = new FieldErrors();
         var id = ParseId(request.CaseId, "case_id", errors);
@@ -120,7 +120,15 @@ public sealed class CasesApi(CaseHandlingService cases, IdentityCustodyService c
         var category = request.Category == ConcernCategory.Unspecified ? null : ProtoMapping.ToDomain(request.Category);
         errors.Require(request.Category == ConcernCategory.Unspecified || category is not null, "category", "must be one of the listed categories");
         errors.ThrowIfAny();
-        return Detail(context, a => cases.RecordTriageAsync(a, id, severity!.Value, urn, category, context.CancellationToken));
+        try
+        {
+            return await Detail(context, a => cases.RecordTriageAsync(a, id, severity!.Value, urn, category, context.CancellationToken));
+        }
+        catch (Domain.TriageNeedsSchoolException e)
+        {
+            // Only known once the case is read: urn is optional when the reporter gave one, required when not.
+            throw RpcErrors.InvalidArgument("urn", e.Message);
+        }
     }
 
     [RequiresScope(WhistleblowingScopes.CasesWrite)]

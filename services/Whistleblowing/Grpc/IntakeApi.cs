@@ -60,7 +60,9 @@ public sealed class IntakeApi(IntakeService intake, AttachmentPolicy attachments
 
     public Task<ReporterLoginResponse> ReporterLogin(ReporterLoginRequest request, ServerCallContext context)
     {
-        new FieldErrors().RequireNotEmpty(request.Credentials?.ReceiptCode, "credentials.receipt_code").ThrowIfAny();
+        var errors = new FieldErrors().RequireNotEmpty(request.Credentials?.ReceiptCode, "credentials.receipt_code");
+        RequestValidation.Passphrase(request.Credentials?.Passphrase ?? "", "credentials.passphrase", errors);
+        errors.ThrowIfAny();
         return Run(async () =>
         {
             var session = await intake.LoginAsync(request.Credentials!.ReceiptCode, request.Credentials.Passphrase, context.CancellationToken);

@@ -74,6 +74,7 @@ internal static class RequestValidation
         {
             case P.ReporterAuth.MethodOneofCase.Receipt:
                 errors.Require(!string.IsNullOrWhiteSpace(auth.Receipt.ReceiptCode), field + ".receipt.receipt_code", "is required");
+                Passphrase(auth.Receipt.Passphrase, field + ".receipt.passphrase", errors);
                 break;
             case P.ReporterAuth.MethodOneofCase.SessionToken:
                 errors.Require(!string.IsNullOrWhiteSpace(auth.SessionToken), field + ".session_token", "is required");
@@ -83,6 +84,13 @@ internal static class RequestValidation
                 break;
         }
     }
+
+    /// <summary>
+    /// A passphrase given to sign in: no longer than Submit allows one to be set (a longer one can match no case,
+    /// so refusing it says nothing about any case).
+    /// </summary>
+    public static void Passphrase(string value, string field, FieldErrors errors) =>
+        errors.Require(value.Length <= FieldLimits.Passphrase, field, $"must be {FieldLimits.Passphrase} characters or fewer");
 
     public static ReporterCredential Credential(P.ReporterAuth auth) => auth.MethodCase == P.ReporterAuth.MethodOneofCase.Receipt
         ? new ReporterCredential.Receipt(auth.Receipt.ReceiptCode, auth.Receipt.Passphrase)
