@@ -45,7 +45,10 @@ public sealed class ReceiptOptions
     public TimeSpan HashingPollInterval { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Linux nice value of the worker's thread (0 = same priority as requests, 19 = lowest).</summary>
     public int HashingNice { get; set; } = 10;
-    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(20);
+    /// <summary>A reporter's session ends after this long without a request; every use extends it (an idle timeout, as GlobaLeaks has).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>However often it is used, a session ends this long after sign-in.</summary>
+    public TimeSpan SessionMaximumLifetime { get; set; } = TimeSpan.FromHours(4);
     public int MinimumPassphraseLength { get; set; } = 10;
 }
 

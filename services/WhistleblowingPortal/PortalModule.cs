@@ -24,6 +24,7 @@ public static class PortalModule
         builder.Services.AddSingleton<ClientKey>();
         builder.Services.AddSingleton<Throttle>();
         builder.Services.AddSingleton<ReporterSessionCookie>();
+        builder.Services.AddPortalDataProtection(options.DataProtection);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "wb-form";

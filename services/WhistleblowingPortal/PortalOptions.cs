@@ -20,6 +20,22 @@ public sealed class PortalOptions
     public string CouncilName { get; set; } = "Your local council";
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Where the keys protecting the form (wb-form) and session (wb-session) cookies come from.</summary>
+    public PortalDataProtectionOptions DataProtection { get; set; } = new();
+}
+
+/// <summary>
+/// Section "Portal:DataProtection". Unset: each process has its own keys (in memory in a container),
+/// so a form or session from one replica fails on another. Set: every replica reads the same key ring.
+/// </summary>
+public sealed class PortalDataProtectionOptions
+{
+    /// <summary>
+    /// A directory holding a key ring made by <c>create-key-ring</c> (in Kubernetes: the read-only mounted
+    /// Secret educationhub-portal-key-ring). The portal only reads it: it never generates or writes keys.
+    /// </summary>
+    public string? KeyRingDirectory { get; set; }
 }
 
 /// <summary>

@@ -1,5 +1,12 @@
+using EducationHub.WhistleblowingPortal.Security;
+
 // The public whistleblowing portal in its own process. Deliberately not AddServiceDefaults: the
 // portal needs no partner auth, database or bus, and must not log requests (see docs/whistleblowing.md).
+if (args is [PortalKeyRing.Command, .. var keyRingArgs])
+{
+    return PortalKeyRing.Run(keyRingArgs, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // No request, connection or hosting diagnostics: these can carry addresses, agents and paths.
@@ -17,5 +24,6 @@ var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapWhistleblowingPortal();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -157,6 +157,27 @@ public sealed class ManifestTests
         ? request == path
         : path == "/" || request == path.TrimEnd('/') || request.StartsWith(path.TrimEnd('/') + "/", StringComparison.Ordinal);
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_portal_replicas_read_one_key_ring_from_its_Secret_mounted_read_only(string overlay)
+    {
+        // Without a shared Data Protection key ring a form or session from one portal pod fails on the next
+        // ("The form has expired"): the ingress has no sticky sessions and every rolling deploy replaces the pods.
+        var docs = await RenderedManifests.DocumentsAsync(overlay);
+        var portal = docs.Single(d => d.Kind() == "Deployment" && d.Name() == "portal");
+        var container = portal.Container();
+        var directory = container.Env()["Portal__DataProtection__KeyRingDirectory"].Scalar("value");
+        Assert.StartsWith("/", directory, StringComparison.Ordinal);
+
+        var mount = Assert.Single(((YamlSequenceNode)container.At("volumeMounts")!).Children.OfType<YamlMappingNode>(), m => m.Scalar("mountPath") == directory);
+        Assert.Equal("true", mount.Scalar("readOnly"));
+        var volume = Assert.Single(((YamlSequenceNode)portal.At("spec", "template", "spec", "volumes")!).Children.OfType<YamlMappingNode>(), v => v.Scalar("name") == mount.Scalar("name"));
+        var secret = Assert.IsType<YamlMappingNode>(volume.At("secret"));
+        Assert.Equal("educationhub-portal-key-ring", secret.Scalar("secretName"));
+        Assert.NotEqual("true", secret.Scalar("optional")); // no keys, no pod: better than pods that fail every form
+        Assert.Contains(docs, d => d.Kind() == "Secret" && d.Name() == "educationhub-portal-key-ring");
+    }
+
     [Fact]
     public async Task The_portal_may_reach_only_the_whistleblowing_service()
     {

@@ -37,7 +37,8 @@ public sealed class PortalStack : IAsyncDisposable
 
     public static string HandlerToken { get; } = TestTokens.Sign(TestTokens.Request("council-whistleblowing-team", "whistleblowing.cases.read", "whistleblowing.cases.write") with { Subject = "handler-alice" });
 
-    public static async Task<PortalStack> StartAsync(IDictionary<string, string?>? portalSettings = null)
+    /// <param name="configurePortal">Runs before the portal module (e.g. to give the instance its own pod-local Data Protection keys).</param>
+    public static async Task<PortalStack> StartAsync(IDictionary<string, string?>? portalSettings = null, Action<WebApplicationBuilder>? configurePortal = null)
     {
         var service = await TestServiceHost.StartAsync(
             configure: b => b.AddWhistleblowing(),
@@ -51,9 +52,36 @@ public sealed class PortalStack : IAsyncDisposable
             },
             serviceName: "whistleblowing");
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", Args = [] });
+        var (portal, address) = await StartPortalAsync(service, portalSettings, configurePortal: configurePortal);
+        return new PortalStack(service, portal, address);
+    }
+
+    /// <summary>
+    /// Another portal process on the same Whistleblowing service, as a second replica behind the ingress
+    /// would be (its own Data Protection keys unless its settings say otherwise). Stopped with the stack.
+    /// </summary>
+    public async Task<PortalReplica> StartReplicaAsync(IDictionary<string, string?>? portalSettings = null, string environment = "Testing", ILoggerProvider? logs = null,
+        Action<WebApplicationBuilder>? configurePortal = null)
+    {
+        var (portal, address) = await StartPortalAsync(Service, portalSettings, environment, logs, configurePortal);
+        var replica = new PortalReplica(portal, address);
+        _replicas.Add(replica);
+        return replica;
+    }
+
+    private readonly List<PortalReplica> _replicas = [];
+
+    private static async Task<(WebApplication Portal, Uri Address)> StartPortalAsync(TestServiceHost service, IDictionary<string, string?>? portalSettings,
+        string environment = "Testing", ILoggerProvider? logs = null, Action<WebApplicationBuilder>? configurePortal = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = [] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         var settings = new Dictionary<string, string?>
         {
             ["Portal:WhistleblowingGrpcUrl"] = service.GrpcAddress.ToString(),
@@ -67,12 +95,22 @@ public sealed class PortalStack : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
+        configurePortal?.Invoke(builder);
         builder.AddWhistleblowingPortal();
         var portal = builder.Build();
         portal.MapWhistleblowingPortal();
-        await portal.StartAsync();
+        try
+        {
+            await portal.StartAsync();
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+
         var address = portal.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PortalStack(service, portal, new Uri(address));
+        return (portal, new Uri(address));
     }
 
     public string Url(string path) => new Uri(PortalAddress, "/report" + path).ToString();
@@ -88,8 +126,20 @@ public sealed class PortalStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
+        foreach (var replica in _replicas)
+        {
+            await replica.App.StopAsync();
+            await replica.App.DisposeAsync();
+        }
+
         await Portal.StopAsync();
         await Portal.DisposeAsync();
         await Service.DisposeAsync();
     }
+}
+
+/// <summary>A further portal instance started by <see cref="PortalStack.StartReplicaAsync"/>.</summary>
+public sealed record PortalReplica(WebApplication App, Uri Address)
+{
+    public string Url(string path) => new Uri(Address, "/report" + path).ToString();
 }

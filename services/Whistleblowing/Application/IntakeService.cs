@@ -50,10 +50,10 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
     {
         var @case = await AuthenticateAsync(code, passphrase, ct);
         var tokenBytes = RandomNumberGenerator.GetBytes(32);
-        var expires = clock.GetUtcNow() + options.Receipt.SessionLifetime;
-        db.ReporterSessions.Add(ReporterSession.Start(SHA256.HashData(tokenBytes), @case.Id, expires));
+        var session = ReporterSession.Start(SHA256.HashData(tokenBytes), @case.Id, clock.GetUtcNow(), options.Receipt.SessionIdleTimeout, options.Receipt.SessionMaximumLifetime);
+        db.ReporterSessions.Add(session);
         await db.SaveChangesAsync(ct);
-        return new ReporterSessionToken(Base64Url(tokenBytes), expires);
+        return new ReporterSessionToken(Base64Url(tokenBytes), session.ExpiresAt);
     }
 
     public async Task LogoutAsync(string token, CancellationToken ct)
@@ -107,11 +107,16 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
             case ReporterCredential.Session session:
                 var hash = TryHashToken(session.Token) ?? throw new ReporterAuthenticationException();
                 var now = clock.GetUtcNow();
-                var found = await db.ReporterSessions.SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
-                if (found is null || found.ExpiresAt <= now)
+                var found = await db.ReporterSessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
+                if (found is null || !found.IsActiveAt(now))
                 {
                     throw new ReporterAuthenticationException();
                 }
+
+                // Idle timeout: every use moves the expiry on (never past the absolute end). A direct
+                // update, so it neither joins nor waits for the caller's own SaveChanges.
+                var extended = found.ExtendedExpiry(now, options.Receipt.SessionIdleTimeout);
+                await db.ReporterSessions.Where(s => s.TokenHash == hash).ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, extended), ct);
 
                 return await db.Cases.SingleAsync(c => c.Id == found.CaseId, ct);
             default:

@@ -81,6 +81,7 @@ public sealed partial class MaintenanceService(WhistleblowingDbContext db, Whist
         return expired.Count;
     }
 
+    /// <summary>A session's idle expiry is never after its absolute end, so the indexed column covers both.</summary>
     public async Task<int> DeleteExpiredSessionsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();

@@ -17,6 +17,20 @@ internal sealed class FormErrors
         }
     }
 
+    /// <summary>Replaces the field's message (or adds it), keeping its place in the summary.</summary>
+    public void Replace(string field, string message)
+    {
+        var i = _errors.FindIndex(e => e.Field == field);
+        if (i < 0)
+        {
+            _errors.Add((field, message));
+        }
+        else
+        {
+            _errors[i] = (field, message);
+        }
+    }
+
     public string? For(string field) => _errors.FirstOrDefault(e => e.Field == field).Message;
 
     public void SortBy(IReadOnlyList<string> fieldOrder) =>

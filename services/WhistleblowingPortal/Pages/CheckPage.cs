@@ -42,18 +42,31 @@ internal static class CheckPage
             return Form(context, layout, antiforgery, code, errors);
         }
 
-        try
-        {
-            var session = await gateway.LoginAsync(digits, form["passphrase"].ToString(), context.RequestAborted);
-            cookie.Set(context, session.SessionToken);
-            return Results.Redirect(layout.Base + "/conversation", permanent: false, preserveMethod: false);
-        }
-        catch (RpcException e) when (WhistleblowingGateway.IsRejectedCredential(e))
+        async Task<IResult> NotRight()
         {
             // Slow-down: every failed attempt costs the caller time on top of the rate limit.
             await Task.Delay(options.RateLimits.FailedLoginDelay, context.RequestAborted);
             errors.Add("receipt-code", "The receipt code or passphrase is not right. Check them and try again");
             return Form(context, layout, antiforgery, code, errors);
+        }
+
+        var passphrase = form["passphrase"].ToString();
+        if (passphrase.Length > ReportPage.Limits["passphrase"])
+        {
+            // No report has a passphrase longer than the report form allows (the service refuses one as a bad
+            // field): it is simply not right, said and slowed down like any other wrong passphrase.
+            return await NotRight();
+        }
+
+        try
+        {
+            var session = await gateway.LoginAsync(digits, passphrase, context.RequestAborted);
+            cookie.Set(context, session.SessionToken);
+            return Results.Redirect(layout.Base + "/conversation", permanent: false, preserveMethod: false);
+        }
+        catch (RpcException e) when (WhistleblowingGateway.IsRejectedCredential(e))
+        {
+            return await NotRight();
         }
         catch (RpcException e)
         {

@@ -29,26 +29,38 @@ internal static class ConversationPage
 
     private static async Task<IResult> Write(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger, bool addInformation)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
+        var path = addInformation ? "/add-information" : "/conversation";
+        if (await FormBody.ReadAsync(context) is not { } form)
         {
-            return ErrorPages.FormExpired(layout, addInformation ? "/add-information" : "/conversation");
+            return ErrorPages.TooLarge(layout, path, "Your message has not been sent.");
         }
 
-        return await WithSession(context, layout, cookie, logger, async session =>
+        if (!await antiforgery.IsRequestValidAsync(context))
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            var body = form["message"].ToString();
+            return ErrorPages.FormExpired(layout, path);
+        }
+
+        var body = form["message"].ToString();
+        var chosen = Uploads.ChosenNames(form, "attachments");
+        if (cookie.Read(context) is not { } session)
+        {
+            return SessionEnded(layout, body, chosen, addInformation);
+        }
+
+        try
+        {
             var errors = new FormErrors();
             if (string.IsNullOrWhiteSpace(body))
             {
                 errors.Add("message", addInformation ? "Enter the information you want to add" : "Enter your message");
             }
-            else if (body.Length > 10_000)
+            else if (body.Trim().Length > MessageLimit)
             {
-                errors.Add("message", "Your message must be 10,000 characters or fewer");
+                errors.Add("message", $"{(addInformation ? "The information you add" : "Your message")} must be 10,000 characters or fewer");
             }
 
             var files = await Uploads.ReadAsync(form, "attachments", errors, context.RequestAborted);
+            var refused = new HashSet<int>();
             if (!errors.Any)
             {
                 try
@@ -68,16 +80,68 @@ internal static class ConversationPage
                 {
                     foreach (var v in e.GetBadRequest()?.FieldViolations ?? [])
                     {
-                        errors.Add(v.Field.StartsWith("attachments", StringComparison.Ordinal) ? "attachments" : "message", "This " + (v.Field.StartsWith("attachments", StringComparison.Ordinal) ? "file " : "message ") + v.Description);
+                        if (!v.Field.StartsWith("attachments", StringComparison.Ordinal))
+                        {
+                            errors.Add("message", (addInformation ? "The information you add " : "Your message ") + v.Description);
+                        }
+                        else if (Uploads.IndexIn(v.Field) is { } i && i < files.Count)
+                        {
+                            refused.Add(i);
+                            errors.Add("attachments", $"The file {files[i].FileName} {v.Description}");
+                        }
+                        else
+                        {
+                            errors.Add("attachments", $"Select up to {Uploads.MaxCount} files");
+                        }
                     }
                 }
             }
 
+            Uploads.AskToSelectAgain([.. files.Where((_, i) => !refused.Contains(i)).Select(f => f.FileName)], "attachments", errors);
             return addInformation
                 ? AddInformationView(context, layout, antiforgery, body, errors)
                 : View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), body, errors, sent: false);
-        });
+        }
+        catch (RpcException e) when (WhistleblowingGateway.IsRejectedCredential(e))
+        {
+            return SessionEnded(layout, body, chosen, addInformation, cookie, context);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+        {
+            return ErrorPages.MessageNotSent(layout, "Your report is closed",
+                "This report has been closed, so it can no longer receive messages. Your message has not been sent.", body, chosen,
+                $"<p class=\"body\">If you have a new concern, <a class=\"link\" href=\"{layout.Base}/new\">make a new report</a>.</p>", status: 409);
+        }
+        catch (RpcException e)
+        {
+            PortalLog.ServiceFailed(logger, addInformation ? "AddInformation" : "ReplyAsReporter", e.StatusCode);
+            return ErrorPages.MessageNotSent(layout, "Sorry, there is a problem with the service",
+                "Your message has not been sent. Try again later.", body, chosen,
+                "<p class=\"body\">If a child is in immediate danger, call 999.</p>", status: 503);
+        }
     }
+
+    private const int MessageLimit = 10_000;
+
+    /// <summary>
+    /// The session ended (idle too long, at its maximum, or signed out elsewhere) while the reporter
+    /// was writing: nothing is sent, and the text comes back to copy rather than being thrown away.
+    /// </summary>
+    private static IResult SessionEnded(Layout layout, string body, IReadOnlyList<string> files, bool addInformation, ReporterSessionCookie? cookie = null, HttpContext? context = null)
+    {
+        if (cookie is not null && context is not null)
+        {
+            cookie.Clear(context);
+        }
+
+        return ErrorPages.MessageNotSent(layout, "Your message has not been sent",
+            "You have been signed out, because you had not used this service for a while or had been signed in for a long time. This protects your report if someone else uses your device.",
+            body, files,
+            $"<p class=\"body\"><a class=\"link\" href=\"{layout.Base}/check\" id=\"sign-in-again\">Sign in again with your receipt code</a>, then " +
+            (addInformation ? "choose \u2018Add information to your original report\u2019 and paste your text." : "paste your message and send it.") + "</p>",
+            status: 403);
+    }
+
 
     private static async Task<IResult> WithSession(HttpContext context, Layout layout, ReporterSessionCookie cookie, ILogger<PortalLog> logger, Func<string, Task<IResult>> action)
     {
@@ -115,7 +179,7 @@ internal static class ConversationPage
         var reply = !conversation.CanReply
             ? "<p class=\"body\">This report is closed. You can no longer send messages about it.</p>"
             : $"<form method=\"post\" action=\"{layout.Base}/conversation/reply\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
-              TextArea("message", "Send a message to the whistleblowing team", draft, errors, "Answer a question or tell us anything new.", rows: 5) +
+              TextArea("message", "Send a message to the whistleblowing team", draft, errors, "Answer a question or tell us anything new. Up to 10,000 characters.", rows: 5) +
               FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
               Button("Send message") + "</form>" +
               $"<p class=\"body\"><a class=\"link\" href=\"{layout.Base}/add-information\">Add information to your original report</a></p>";
@@ -138,7 +202,7 @@ internal static class ConversationPage
             "<h1 class=\"heading-l\">Add information to your report</h1>" +
             "<p class=\"body\">Tell us anything you remembered or found out after sending your report.</p>" +
             $"<form method=\"post\" action=\"{layout.Base}/add-information\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
-            TextArea("message", "Information to add", draft, errors, rows: 8) +
+            TextArea("message", "Information to add", draft, errors, "Up to 10,000 characters.", rows: 8) +
             FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
             Button("Add to report") + "</form>";
         return layout.Page("Add information to your report", body, errors.Any, errors.Any ? 400 : 200, backLink: layout.Base + "/conversation");

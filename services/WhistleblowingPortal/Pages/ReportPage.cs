@@ -31,25 +31,29 @@ internal static class ReportPage
 
     public static async Task<IResult> Post(HttpContext context, Layout layout, IAntiforgery antiforgery, Throttle throttle, WhistleblowingGateway gateway, ILogger<PortalLog> logger)
     {
+        if (await FormBody.ReadAsync(context) is not { } form)
+        {
+            return ErrorPages.TooLarge(layout, "/new", "Your report has not been sent.");
+        }
+
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return ErrorPages.FormExpired(layout, "/new");
         }
 
-        if (!throttle.TrySubmit(context))
-        {
-            return ErrorPages.TooMany(layout);
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var values = FieldOrder.ToDictionary(f => f, f => form[f].ToString());
         var errors = new FormErrors();
         Validate(values, errors);
         var files = await Uploads.ReadAsync(form, "attachments", errors, context.RequestAborted);
         if (errors.Any)
         {
-            errors.SortBy(FieldOrder);
-            return Form(context, layout, antiforgery, values, errors);
+            // Not charged to the submission limit: only reports that pass these checks are.
+            return Invalid(context, layout, antiforgery, values, errors, [.. files.Select(f => f.FileName)]);
+        }
+
+        if (!throttle.TrySubmit(context))
+        {
+            return ErrorPages.TooMany(layout);
         }
 
         var request = new SubmitReportRequest
@@ -72,14 +76,30 @@ internal static class ReportPage
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
         {
+            var refused = new HashSet<int>();
             foreach (var violation in e.GetBadRequest()?.FieldViolations ?? [])
             {
-                var field = violation.Field.StartsWith("attachments", StringComparison.Ordinal) ? "attachments" : ServiceFields.GetValueOrDefault(violation.Field, "what-happened");
+                if (violation.Field.StartsWith("attachments", StringComparison.Ordinal))
+                {
+                    var index = Uploads.IndexIn(violation.Field);
+                    if (index is { } i && i < files.Count)
+                    {
+                        refused.Add(i);
+                        errors.Add("attachments", $"The file {files[i].FileName} {violation.Description}");
+                    }
+                    else
+                    {
+                        errors.Add("attachments", $"Select up to {Uploads.MaxCount} files");
+                    }
+
+                    continue;
+                }
+
+                var field = ServiceFields.GetValueOrDefault(violation.Field, "what-happened");
                 errors.Add(field, Sentence(field, violation.Description));
             }
 
-            errors.SortBy(FieldOrder);
-            return Form(context, layout, antiforgery, values, errors);
+            return Invalid(context, layout, antiforgery, values, errors, [.. files.Where((_, i) => !refused.Contains(i)).Select(f => f.FileName)]);
         }
         catch (RpcException e)
         {
@@ -87,22 +107,44 @@ internal static class ReportPage
             return ErrorPages.Unavailable(layout, "Your report has not been sent.");
         }
 
-        return Confirmation(layout, receipt);
+        return Confirmation(layout, receipt, hasPassphrase: values["passphrase"].Length > 0);
     }
+
+    /// <summary>
+    /// The form again with its errors and everything typed, except what cannot be shown back: the
+    /// passphrase (never echoed) and the files (browsers cannot re-fill a file input). Each of those,
+    /// when given, gets its own error, so resubmitting cannot silently lose it.
+    /// </summary>
+    private static IResult Invalid(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> values, FormErrors errors, IReadOnlyList<string> filesToSelectAgain)
+    {
+        if ((values["passphrase"].Length > 0 || values["passphrase-confirm"].Length > 0) && errors.For("passphrase") is null && errors.For("passphrase-confirm") is null)
+        {
+            errors.Add("passphrase", "Enter your passphrase again in both boxes. For your security it is not kept when there is a problem with the form");
+        }
+
+        Uploads.AskToSelectAgain(filesToSelectAgain, "attachments", errors);
+        errors.SortBy(FieldOrder);
+        return Form(context, layout, antiforgery, values, errors);
+    }
+
 
     private static void Validate(Dictionary<string, string> v, FormErrors errors)
     {
+        // The same rules as the service's (Whistleblowing/Grpc/RequestValidation.cs, FieldLimits), so
+        // its refusals are only for what the portal cannot check (file signatures).
         var urn = v["urn"].Trim();
-        if (urn.Length > 0 && (urn.Length != 6 || !urn.All(char.IsAsciiDigit)))
+        if (urn.Length > 0 && (urn.Length != 6 || !urn.All(char.IsAsciiDigit) || urn[0] == '0'))
         {
-            errors.Add("urn", "The URN must be 6 digits, like 123456");
+            errors.Add("urn", "The URN must be 6 digits and cannot start with 0, like 123456");
         }
 
-        if (urn.Length == 0 && string.IsNullOrWhiteSpace(v["school-name"]))
+        var schoolName = v["school-name"].Trim();
+        if (urn.Length == 0 && schoolName.Length == 0)
         {
             errors.Add("school-name", "Enter the name of the school, or its URN if you know it");
         }
 
+        MaxLength(v, "school-name", errors);
         if (!Categories.All.Any(c => c.Value == v["category"]))
         {
             errors.Add("category", "Select what your concern is about");
@@ -112,28 +154,64 @@ internal static class ReportPage
         {
             errors.Add("what-happened", "Enter what happened");
         }
-        else if (v["what-happened"].Length > 20_000)
-        {
-            errors.Add("what-happened", "What happened must be 20,000 characters or fewer");
-        }
+
+        MaxLength(v, "what-happened", errors);
+        MaxLength(v, "when", errors);
+        MaxLength(v, "who-else-knows", errors);
+        MaxLength(v, "contact", errors);
 
         var passphrase = v["passphrase"];
-        if (passphrase.Length > 0 && passphrase.Length < 10)
+        if (passphrase.Length > 0 && passphrase.Length < MinimumPassphrase)
         {
-            errors.Add("passphrase", "Passphrase must be at least 10 characters, or leave it empty");
+            errors.Add("passphrase", $"Passphrase must be at least {MinimumPassphrase} characters, or leave it empty. Enter it again in both boxes");
+        }
+        else if (passphrase.Length > Limits["passphrase"])
+        {
+            errors.Add("passphrase", $"Passphrase must be {Limits["passphrase"]} characters or fewer. Enter it again in both boxes");
         }
         else if (passphrase != v["passphrase-confirm"])
         {
-            errors.Add("passphrase-confirm", "The passphrases do not match");
+            errors.Add("passphrase-confirm", "The passphrases do not match. Enter your passphrase again in both boxes");
         }
     }
 
-    private static string Sentence(string field, string description) => field switch
+    private const int MinimumPassphrase = 10;
+
+    // The service's FieldLimits, by form field (its lengths are of the trimmed text the portal sends).
+    internal static readonly Dictionary<string, int> Limits = new(StringComparer.Ordinal)
     {
-        "attachments" => "A file " + description,
-        "urn" => "The URN " + description,
-        _ => "This answer " + description,
+        ["school-name"] = 200,
+        ["what-happened"] = 20_000,
+        ["when"] = 500,
+        ["who-else-knows"] = 2_000,
+        ["contact"] = 1_000,
+        ["passphrase"] = 200,
     };
+
+    // How each field is named in an error message (GOV.UK: say which answer is wrong).
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["urn"] = "The URN",
+        ["school-name"] = "School name",
+        ["category"] = "What your concern is about",
+        ["what-happened"] = "What happened",
+        ["when"] = "When it happened",
+        ["who-else-knows"] = "Who else knows",
+        ["contact"] = "Your contact details",
+        ["passphrase"] = "Passphrase",
+    };
+
+    private static void MaxLength(Dictionary<string, string> v, string field, FormErrors errors)
+    {
+        if (v[field].Trim().Length > Limits[field])
+        {
+            errors.Add(field, $"{Names[field]} must be {Limits[field].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters or fewer");
+        }
+    }
+
+    private static string Sentence(string field, string description) => Names.GetValueOrDefault(field, "This answer") + " " + description;
+
+    private static string LimitHint(string field) => $"Up to {Limits[field].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters.";
 
     private static IResult Form(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> v, FormErrors errors)
     {
@@ -145,22 +223,22 @@ internal static class ReportPage
             $"<form method=\"post\" action=\"{layout.Base}/new\" enctype=\"multipart/form-data\" novalidate>" +
             Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
             "<h2 class=\"heading-m\">Which school is it about?</h2>" +
-            TextInput("urn", "School URN (optional)", Value("urn"), errors, "The 6-digit unique reference number, if you know it. You can find it on Get Information about Schools.", width: "10", inputMode: "numeric") +
-            TextInput("school-name", "School name", Value("school-name"), errors, "If you are not sure of the URN, tell us the school's name and town.") +
+            TextInput("urn", "School URN (optional)", Value("urn"), errors, "The 6-digit unique reference number, if you know it, like 123456. You can find it on Get Information about Schools.", width: "10", inputMode: "numeric") +
+            TextInput("school-name", "School name", Value("school-name"), errors, "If you are not sure of the URN, tell us the school's name and town. " + LimitHint("school-name")) +
             Radios("category", "What is your concern mainly about?", [.. Categories.All.Select(c => (c.Value, c.Label))], Value("category"), errors) +
-            TextArea("what-happened", "What happened?", Value("what-happened"), errors, "Describe what you saw or heard, who was involved and why it worries you.", rows: 8) +
-            TextInput("when", "When did it happen? (optional)", Value("when"), errors, "For example, 'since September' or '12 March, in a staff meeting'.") +
-            TextArea("who-else-knows", "Who else knows about this? (optional)", Value("who-else-knows"), errors, "For example, other staff, governors, the headteacher, or nobody.", rows: 3) +
+            TextArea("what-happened", "What happened?", Value("what-happened"), errors, "Describe what you saw or heard, who was involved and why it worries you. " + LimitHint("what-happened"), rows: 8) +
+            TextInput("when", "When did it happen? (optional)", Value("when"), errors, "For example, 'since September' or '12 March, in a staff meeting'. " + LimitHint("when")) +
+            TextArea("who-else-knows", "Who else knows about this? (optional)", Value("who-else-knows"), errors, "For example, other staff, governors, the headteacher, or nobody. " + LimitHint("who-else-knows"), rows: 3) +
             FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
             "<h2 class=\"heading-m\">Staying in touch</h2>" +
-            TextArea("contact", "Your contact details (optional)", Value("contact"), errors, "Leave this empty to stay anonymous. If you give a name, email or phone number it is sealed: the team can only see it if a senior custodian agrees it is needed.", rows: 3) +
-            TextInput("passphrase", "Create a passphrase (optional)", null, errors, "Adds protection to your receipt code: you will need both to read replies. At least 10 characters. We cannot recover it.", type: "password", autocomplete: "new-password") +
+            TextArea("contact", "Your contact details (optional)", Value("contact"), errors, "Leave this empty to stay anonymous. If you give a name, email or phone number it is sealed: the team can only see it if a senior custodian agrees it is needed. " + LimitHint("contact"), rows: 3) +
+            TextInput("passphrase", "Create a passphrase (optional)", null, errors, "Adds protection to your receipt code: you will need both to read replies. Between 10 and 200 characters. We cannot recover it.", type: "password", autocomplete: "new-password") +
             TextInput("passphrase-confirm", "Confirm your passphrase", null, errors, type: "password", autocomplete: "new-password") +
             Button("Send report") + "</form>";
         return layout.Page("Tell us about your concern", body, errors.Any, errors.Any ? 400 : 200, backLink: layout.Base + "/");
     }
 
-    private static IResult Confirmation(Layout layout, SubmitReportResponse receipt)
+    private static IResult Confirmation(Layout layout, SubmitReportResponse receipt, bool hasPassphrase)
     {
         var code = string.Join(' ', receipt.ReceiptCode.Chunk(4).Select(c => new string(c)));
         var ackBy = receipt.AcknowledgementDueBy.ToDateTimeOffset().ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
@@ -172,7 +250,7 @@ internal static class ReportPage
             <div class="warning-text"><strong class="warning-text-text"><span class="visually-hidden">Warning</span>Write this code down now and keep it somewhere safe. It is shown only once. We do not know it and cannot recover it.</strong></div>
             <h2 class="heading-m">What happens next</h2>
             <p class="body">We will acknowledge your report by {E(ackBy)}, and tell you how we are handling it within 3 months of that.</p>
-            <p class="body">To read our replies, answer questions or add information, <a class="link" href="{layout.Base}/check">check your report</a> with your receipt code{(receipt.ReceiptCode.Length > 0 ? " and passphrase, if you set one" : "")}.</p>
+            <p class="body">To read our replies, answer questions or add information, <a class="link" href="{layout.Base}/check">check your report</a> with your receipt code{(hasPassphrase ? " and the passphrase you set" : "")}.</p>
             <p class="body">If you are using a shared device, close this browser window when you have written the code down.</p>
             """);
     }
