@@ -56,7 +56,7 @@ public sealed class WhistleblowingHost : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<WhistleblowingHost> StartAsync(IDictionary<string, string?>? settings = null, TestClock? clock = null)
+    public static async Task<WhistleblowingHost> StartAsync(IDictionary<string, string?>? settings = null, TestClock? clock = null, Action<IServiceCollection>? services = null)
     {
         clock ??= new TestClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var all = new Dictionary<string, string?>(settings ?? KeySettings())
@@ -75,6 +75,7 @@ public sealed class WhistleblowingHost : IAsyncDisposable
             {
                 b.AddWhistleblowing();
                 b.Services.AddSingleton<WhistleblowingClock>(clock);
+                services?.Invoke(b.Services);
             },
             map: app => app.MapWhistleblowing(),
             settings: all,

@@ -132,12 +132,16 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
     private async Task<WhistleblowingCase> AuthenticateAsync(string code, string? passphrase, CancellationToken ct)
     {
         var normalised = ReceiptCode.Normalise(code) ?? throw new ReporterAuthenticationException();
-        List<byte[]> keys = [crypto.Receipts.IndexOf(normalised), .. crypto.PendingLookup.Candidates(normalised)];
+        // Pending lookups first, the slow index last: the worker moves a row from pending to hashed between any two
+        // of these queries, never back, so the last query finds a row the earlier ones missed. In the other order a
+        // login at the moment of hashing missed the row both ways and was told its correct code was wrong.
+        List<byte[]> keys = [.. crypto.PendingLookup.Candidates(normalised), crypto.Receipts.IndexOf(normalised)];
         var matches = new List<WhistleblowingCase>();
         // One indexed query per key (always the same number): a byte[] list does not translate to IN on SQLite.
         foreach (var key in keys)
         {
-            if (await db.Cases.SingleOrDefaultAsync(c => c.ReceiptIndex == key, ct) is { } found)
+            // The same case found as pending and then as hashed is one match (the tracked, pending-state instance).
+            if (await db.Cases.SingleOrDefaultAsync(c => c.ReceiptIndex == key, ct) is { } found && !matches.Any(m => m.Id == found.Id))
             {
                 matches.Add(found);
             }

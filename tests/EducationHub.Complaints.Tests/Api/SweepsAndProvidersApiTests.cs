@@ -66,7 +66,7 @@ public sealed class SweepsAndProvidersApiTests
         });
 
         var created = await host.Call<CreateComplaintRequest, Complaint>("CreateComplaint", Bullying("2026-12-01", "2026-11-28", urn: 100023));
-        await host.Call<RecordOutcomeRequest, Complaint>("RecordOutcome", new() { ComplaintId = created.ComplaintId, Outcome = Outcome.PartlyUpheld, Remedies = { "Apology" } });
+        await host.Call<RecordOutcomeRequest, Complaint>("RecordOutcome", new() { ComplaintId = created.ComplaintId, Outcome = Outcome.PartlyUpheld, Remedies = { "Apology" }, RespondedOn = "2026-12-08" });
         var remedy = (await host.Call<GetComplaintRequest, Complaint>("GetComplaint", new() { ComplaintId = created.ComplaintId })).Stages[0].Remedies.Single();
         var done = await host.Call<MarkRemedyCarriedOutRequest, Complaint>("MarkRemedyCarriedOut", new() { ComplaintId = created.ComplaintId, RemedyId = remedy.RemedyId, CarriedOutOn = "2026-12-10" });
         Assert.Equal("2026-12-10", done.Stages[0].Remedies.Single().CarriedOutOn);
