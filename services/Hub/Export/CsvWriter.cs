@@ -10,13 +10,17 @@ public static class CsvWriter
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
         writer.WriteLine(string.Join(',', sheet.Columns.Select(c => Escape(c.Header))));
         foreach (var row in sheet.Rows)
-            writer.WriteLine(string.Join(',', row.Select(c => Escape(c.ToString()))));
+            writer.WriteLine(string.Join(',', row.Select(Field)));
     }
+
+    /// <summary>A number as itself (a change of -3 must stay a number), text escaped.</summary>
+    public static string Field(Cell cell) => cell.Number is not null ? cell.ToString() : Escape(cell.ToString());
 
     public static string Escape(string value)
     {
-        // A leading =, +, - or @ would make a spreadsheet evaluate the text as a formula.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        // A leading =, +, - or @ would make a spreadsheet evaluate the text as a formula; so would a tab or a
+        // carriage return before one, which some spreadsheets skip when they read a field.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -84,5 +84,9 @@ public class XlsxWriterTests
         Assert.Equal("\"a, b\"", CsvWriter.Escape("a, b"));
         Assert.Equal("\"say \"\"hi\"\"\"", CsvWriter.Escape("say \"hi\""));
         Assert.Equal("'=SUM(A1)", CsvWriter.Escape("=SUM(A1)"));
+        Assert.Equal("'\t=cmd|' /C calc'!A0", CsvWriter.Escape("\t=cmd|' /C calc'!A0"));
+        Assert.Equal("\"'\r=1+1\"", CsvWriter.Escape("\r=1+1"));
+        Assert.Equal("'-2+3", CsvWriter.Field("-2+3"));
+        Assert.Equal("-3", CsvWriter.Field(-3)); // a number stays a number
     }
 }

@@ -17,6 +17,26 @@ public static class ImportCommand
 {
     public static bool Handles(string[] args) => args.Length > 0 && args[0] == "import";
 
+    /// <summary>How many problems a file's report prints before it says how many more there are.</summary>
+    public const int IssuesShown = 5;
+
+    /// <summary>
+    /// The first problems of a file, then how many were left out, so a console that shows five problems is
+    /// not read as a file with five.
+    /// </summary>
+    public static IEnumerable<string> IssueLines(ImportReport report)
+    {
+        foreach (var issue in report.Issues.Take(IssuesShown))
+        {
+            yield return $"    line {issue.LineNumber}: {issue.Message}";
+        }
+        var notShown = Math.Max(report.Rejected, report.Issues.Count) - Math.Min(IssuesShown, report.Issues.Count);
+        if (notShown > 0)
+        {
+            yield return Inv($"    and {notShown} more (the gRPC ImportIndicators/ImportRegister report lists up to {ImportReport.MaxIssuesKept})");
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var options = CommandOptions.Parse(args[1..], error);
@@ -42,9 +62,9 @@ public static class ImportCommand
         foreach (var report in reports)
         {
             output.WriteLine(report.ToString());
-            foreach (var issue in report.Issues.Take(5))
+            foreach (var line in IssueLines(report))
             {
-                output.WriteLine($"    line {issue.LineNumber}: {issue.Message}");
+                output.WriteLine(line);
             }
         }
         output.WriteLine(Inv($"import: {reports.Count} files, {reports.Sum(r => r.RowsRead)} rows in {importTime.TotalSeconds:0.0} s (CPU {CpuSince(process, ref cpu):0.0} s)"));
