@@ -13,7 +13,7 @@ public static class CsvWriter
             writer.WriteLine(string.Join(',', row.Select(Field)));
     }
 
-    /// <summary>A number as itself (a change of -3 must stay a number), text escaped.</summary>
+    /// <summary>A number as itself (a negative number must stay a number, not become text), text escaped.</summary>
     public static string Field(Cell cell) => cell.Number is not null ? cell.ToString() : Escape(cell.ToString());
 
     public static string Escape(string value)
