@@ -106,6 +106,35 @@ public sealed partial class FormSafetyTests
         Assert.Equal(HttpStatusCode.TooManyRequests, (await reporter.PostAsync("/new", "/new", ValidReport())).StatusCode);
     }
 
+    [Fact]
+    public async Task A_report_refused_by_the_limit_or_an_expired_form_comes_back_to_copy_without_its_passphrase()
+    {
+        await using var stack = await PortalStack.StartAsync(new Dictionary<string, string?> { ["Portal:RateLimits:SubmissionsPerClientPerHour"] = "1" });
+        using var reporter = new PortalClient(stack);
+        Assert.Contains("Report sent", await (await reporter.PostAsync("/new", "/new", ValidReport())).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var report = ValidReport();
+        report["when"] = "Since September";
+        report["passphrase"] = report["passphrase-confirm"] = "a long secret passphrase";
+
+        var limited = await reporter.PostAsync("/new", "/new", report, ("minutes.txt", "text/plain", "Minutes"u8.ToArray()));
+        var html = await limited.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Your report has not been sent", html, StringComparison.Ordinal);
+        var answers = WebUtility.HtmlDecode(UnsentText().Match(html).Groups[1].Value);
+        Assert.Contains("What happened:\nDisclosures are not being recorded.", answers, StringComparison.Ordinal);
+        Assert.Contains("When it happened:\nSince September", answers, StringComparison.Ordinal);
+        Assert.Contains("Safeguarding: a child may be at risk of harm", answers, StringComparison.Ordinal);
+        Assert.Contains("minutes.txt", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("a long secret passphrase", html, StringComparison.Ordinal);
+
+        var expired = await reporter.PostAsync("/new", "/new", report, formToken: "CfDJ8-not-a-token");
+        var expiredHtml = await expired.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        Assert.Contains("The form has expired", expiredHtml, StringComparison.Ordinal);
+        Assert.Contains("When it happened:\nSince September", WebUtility.HtmlDecode(UnsentText().Match(expiredHtml).Groups[1].Value), StringComparison.Ordinal);
+        Assert.DoesNotContain("a long secret passphrase", expiredHtml, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(4 * 1024 * 1024)]   // over the form's limit (3 files × 1 MB + text), under the server's default
     [InlineData(40 * 1024 * 1024)]  // over Kestrel's 30 MB default
@@ -191,10 +220,14 @@ public sealed partial class FormSafetyTests
 
         public Task<string> GetStringAsync(string path) => _http.GetStringAsync(stack.Url(path));
 
-        public async Task<HttpResponseMessage> PostAsync(string path, string formPage, Dictionary<string, string> fields, params (string Name, string Type, byte[] Content)[] files)
+        public Task<HttpResponseMessage> PostAsync(string path, string formPage, Dictionary<string, string> fields, params (string Name, string Type, byte[] Content)[] files) =>
+            PostAsync(path, formPage, fields, formToken: null, files);
+
+        /// <param name="formToken">The antiforgery field to send instead of the page's (a stale or forged form).</param>
+        public async Task<HttpResponseMessage> PostAsync(string path, string formPage, Dictionary<string, string> fields, string? formToken, params (string Name, string Type, byte[] Content)[] files)
         {
             var page = await _http.GetStringAsync(stack.Url(formPage));
-            using var form = new MultipartFormDataContent { { new StringContent(Token().Match(page).Groups[1].Value), "__form" } };
+            using var form = new MultipartFormDataContent { { new StringContent(formToken ?? Token().Match(page).Groups[1].Value), "__form" } };
             foreach (var (k, v) in fields)
             {
                 form.Add(new StringContent(v), k);

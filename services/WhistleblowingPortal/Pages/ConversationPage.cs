@@ -35,13 +35,14 @@ internal static class ConversationPage
             return ErrorPages.TooLarge(layout, path, "Your message has not been sent.");
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return ErrorPages.FormExpired(layout, path);
-        }
-
         var body = form["message"].ToString();
         var chosen = Uploads.ChosenNames(form, "attachments");
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return ErrorPages.MessageNotSent(layout, "The form has expired", "For your security, forms expire. Your message has not been sent.", body, chosen,
+                $"<p class=\"body\"><a class=\"link\" href=\"{layout.Base}/check\">Check your report</a> to send it again.</p>", 400);
+        }
+
         if (cookie.Read(context) is not { } session)
         {
             return SessionEnded(layout, body, chosen, addInformation);

@@ -36,12 +36,13 @@ internal static class ReportPage
             return ErrorPages.TooLarge(layout, "/new", "Your report has not been sent.");
         }
 
+        var values = FieldOrder.ToDictionary(f => f, f => form[f].ToString());
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return ErrorPages.FormExpired(layout, "/new");
+            return NotSent(layout, "The form has expired", "For your security, forms expire. Your report has not been sent.", values, form,
+                $"<p class=\"body\"><a class=\"link\" href=\"{layout.Base}/new\">Start the form again</a> and paste your answers in.</p>", 400);
         }
 
-        var values = FieldOrder.ToDictionary(f => f, f => form[f].ToString());
         var errors = new FormErrors();
         Validate(values, errors);
         var files = await Uploads.ReadAsync(form, "attachments", errors, context.RequestAborted);
@@ -53,7 +54,9 @@ internal static class ReportPage
 
         if (!throttle.TrySubmit(context))
         {
-            return ErrorPages.TooMany(layout);
+            return NotSent(layout, "Too many attempts",
+                "To protect reports, this service limits how often it can be used. Your report has not been sent. Wait an hour and try again.", values, form,
+                "<p class=\"body\">If a child is in immediate danger, call 999.</p>", 429);
         }
 
         var request = new SubmitReportRequest
@@ -187,6 +190,23 @@ internal static class ReportPage
         ["contact"] = 1_000,
         ["passphrase"] = 200,
     };
+
+    /// <summary>
+    /// A report that was not sent, its answers shown back to copy (never the passphrase), so a reporter who took
+    /// half an hour over it does not lose it to an expired form or the rate limit.
+    /// </summary>
+    private static IResult NotSent(Layout layout, string title, string reason, Dictionary<string, string> values, IFormCollection form, string nextStep, int status)
+    {
+        var answers = string.Join("\n\n", FieldOrder
+            .Where(f => Names.ContainsKey(f) && !f.StartsWith("passphrase", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(values[f]))
+            .Select(f => $"{Label(f)}:\n{Answer(f, values[f].Trim())}"));
+        return ErrorPages.MessageNotSent(layout, title, reason, answers, Uploads.ChosenNames(form, "attachments"), nextStep, status);
+    }
+
+    private static string Label(string field) => field == "urn" ? "School URN" : Names[field];
+
+    private static string Answer(string field, string value) =>
+        field == "category" && Categories.All.FirstOrDefault(c => c.Value == value) is { Label: { } label } ? label : value;
 
     // How each field is named in an error message (GOV.UK: say which answer is wrong).
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
