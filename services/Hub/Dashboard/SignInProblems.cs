@@ -19,28 +19,24 @@ internal enum SignInProblem
 
 /// <summary>
 /// Classifies the outcome of the service's own token check (<see cref="PartnerTokenValidator"/>, the same one the
-/// gRPC interceptor and <see cref="DashboardAuth"/> use) for the sign-in page. The validator reports why it refused
-/// a token only as the RFC 6750 <c>error_description</c> of its challenge, which names the failed check and never
-/// the token; those descriptions are matched here (DashboardSignInTokenTests pins each one).
+/// gRPC interceptor and <see cref="DashboardAuth"/> use) for the sign-in page, by the check the token failed
+/// (<see cref="TokenCheck.Rejection"/>; DashboardSignInTokenTests pins each outcome).
 /// </summary>
 internal static class SignInProblems
 {
     /// <summary>The problem with a checked token; null when it passed the check (scope and identity are separate).</summary>
-    public static SignInProblem? FromCheck(TokenCheck? check)
+    public static SignInProblem? FromCheck(TokenCheck? check) => check?.Rejection switch
     {
-        if (check is null || check.KeysUnavailable) return SignInProblem.CannotCheck;
-        if (check.Succeeded) return null;
-        var why = check.Challenge ?? "";
-        bool Says(string text) => why.Contains(text, StringComparison.Ordinal);
-        if (Says("missing bearer token")) return SignInProblem.Empty;
-        if (Says("the token expired")) return SignInProblem.Expired;
-        if (Says("not valid yet")) return SignInProblem.NotYetValid;
-        if (Says("not a well-formed JWT")) return SignInProblem.NotAToken;
-        if (Says("audience is not") || Says("issuer is not trusted") || Says("signature is not valid") || Says("algorithm is not accepted"))
-            return SignInProblem.NotForThisService;
-        if (Says("no token issuer configured")) return SignInProblem.CannotCheck;
-        return SignInProblem.NotAccepted;
-    }
+        null or TokenRejection.KeysUnavailable or TokenRejection.NoIssuerConfigured => SignInProblem.CannotCheck,
+        TokenRejection.None => null,
+        TokenRejection.Missing => SignInProblem.Empty,
+        TokenRejection.Expired => SignInProblem.Expired,
+        TokenRejection.NotYetValid => SignInProblem.NotYetValid,
+        TokenRejection.Malformed => SignInProblem.NotAToken,
+        TokenRejection.WrongAudience or TokenRejection.UntrustedIssuer or TokenRejection.BadSignature or TokenRejection.AlgorithmNotAccepted
+            => SignInProblem.NotForThisService,
+        _ => SignInProblem.NotAccepted,
+    };
 
     /// <summary>The problem with a token that passed the check: it must name its organisation and subject and grant the read scope.</summary>
     public static SignInProblem? FromPrincipal(ClaimsPrincipal principal)

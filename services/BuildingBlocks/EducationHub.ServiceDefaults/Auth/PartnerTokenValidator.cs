@@ -77,7 +77,7 @@ public sealed class PartnerTokenValidator : IDisposable
 
         if (!IsConfigured)
         {
-            return TokenCheck.Invalid("this server has no token issuer configured");
+            return TokenCheck.Invalid(TokenRejection.NoIssuerConfigured, "this server has no token issuer configured");
         }
 
         string? kid;
@@ -87,7 +87,7 @@ public sealed class PartnerTokenValidator : IDisposable
         }
         catch (ArgumentException)
         {
-            return TokenCheck.Invalid("the token is not a well-formed JWT");
+            return TokenCheck.Invalid(TokenRejection.Malformed, "the token is not a well-formed JWT");
         }
 
         var keys = new List<SecurityKey>(_staticKeys);
@@ -106,7 +106,8 @@ public sealed class PartnerTokenValidator : IDisposable
             return TokenCheck.Success(new ClaimsPrincipal(result.ClaimsIdentity));
         }
 
-        return TokenCheck.Invalid(Describe(result.Exception));
+        var (rejection, description) = Describe(result.Exception);
+        return TokenCheck.Invalid(rejection, description);
     }
 
     private TokenValidationParameters Parameters(IReadOnlyList<SecurityKey> keys) => new()
@@ -139,17 +140,17 @@ public sealed class PartnerTokenValidator : IDisposable
     }
 
     // Descriptions name the failed check only: never the token, its claims or the expected key material.
-    private string Describe(Exception? exception) => exception switch
+    private (TokenRejection, string) Describe(Exception? exception) => exception switch
     {
-        SecurityTokenExpiredException => "the token expired",
-        SecurityTokenNotYetValidException => "the token is not valid yet",
-        SecurityTokenNoExpirationException => "the token has no expiry",
-        SecurityTokenInvalidAudienceException => $"the token audience is not '{_options.EffectiveAudience}'",
-        SecurityTokenInvalidIssuerException => "the token issuer is not trusted",
-        SecurityTokenInvalidAlgorithmException => "the token signing algorithm is not accepted",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the token signature is not valid",
-        SecurityTokenMalformedException or ArgumentException => "the token is not a well-formed JWT",
-        _ => "the token is not valid",
+        SecurityTokenExpiredException => (TokenRejection.Expired, "the token expired"),
+        SecurityTokenNotYetValidException => (TokenRejection.NotYetValid, "the token is not valid yet"),
+        SecurityTokenNoExpirationException => (TokenRejection.NoExpiry, "the token has no expiry"),
+        SecurityTokenInvalidAudienceException => (TokenRejection.WrongAudience, $"the token audience is not '{_options.EffectiveAudience}'"),
+        SecurityTokenInvalidIssuerException => (TokenRejection.UntrustedIssuer, "the token issuer is not trusted"),
+        SecurityTokenInvalidAlgorithmException => (TokenRejection.AlgorithmNotAccepted, "the token signing algorithm is not accepted"),
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => (TokenRejection.BadSignature, "the token signature is not valid"),
+        SecurityTokenMalformedException or ArgumentException => (TokenRejection.Malformed, "the token is not a well-formed JWT"),
+        _ => (TokenRejection.Other, "the token is not valid"),
     };
 
     public void Dispose()
