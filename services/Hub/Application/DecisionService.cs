@@ -51,27 +51,15 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         return RowMapping.ToDecision(row);
     }
 
-    private static DecisionHistoryRow Superseded(DecisionRow row, DateTimeOffset now, string organisation, string subject) => new()
+    private static DecisionHistoryRow Superseded(DecisionRow row, DateTimeOffset now, string organisation, string subject)
     {
-        Id = Guid.CreateVersion7(),
-        DecisionId = row.Id,
-        Month = row.Month,
-        Urn = row.Urn,
-        Kind = row.Kind,
-        OwnerOrganisation = row.OwnerOrganisation,
-        DueOn = row.DueOn,
-        Action = row.Action,
-        RecordedBy = row.RecordedBy,
-        RecordedBySubject = row.RecordedBySubject,
-        RecordedAt = row.RecordedAt,
-        Done = row.Done,
-        DoneNote = row.DoneNote,
-        DoneAt = row.DoneAt,
-        DoneRecordedBy = row.DoneRecordedBy,
-        ReplacedAt = now.UtcDateTime,
-        ReplacedBy = organisation,
-        ReplacedBySubject = subject,
-    };
+        var replaced = new DecisionHistoryRow
+        {
+            Id = Guid.CreateVersion7(), DecisionId = row.Id, ReplacedAt = now.UtcDateTime, ReplacedBy = organisation, ReplacedBySubject = subject,
+        };
+        row.CopyTo(replaced);
+        return replaced;
+    }
 
     private async Task EnsureKnownSchoolAsync(int urn, CancellationToken ct)
     {

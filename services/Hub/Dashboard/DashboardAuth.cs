@@ -35,10 +35,17 @@ internal sealed class DashboardAuth : IEndpointFilter
     /// <summary>True when the viewer came in with the sign-in cookie, so the pages offer to sign out.</summary>
     public static bool SignedInByCookie(HttpContext http) => http.Items.ContainsKey(ByCookie);
 
+    /// <summary>
+    /// How both sign-in cookies are set and deleted: HttpOnly, SameSite=Strict, dashboard paths only, and Secure whenever
+    /// the browser used https (also behind a TLS-terminating ingress once forwarded headers are on).
+    /// </summary>
+    public static CookieOptions CookieOptions(HttpRequest request, TimeSpan? maxAge = null) =>
+        new() { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/hub", MaxAge = maxAge };
+
     /// <summary>Deletes the sign-in cookies (sign-out, or a sign-in that no longer passes).</summary>
     public static void DeleteCookies(HttpRequest request, HttpResponse response)
     {
-        var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/hub" };
+        var options = CookieOptions(request);
         response.Cookies.Delete(Cookie, options);
         response.Cookies.Delete(SignedInMarker, options);
     }

@@ -179,16 +179,9 @@ public static class DashboardEndpoints
         var lifetime = expires - now;
         if (lifetime > MaxSignIn) lifetime = MaxSignIn;
         if (lifetime <= TimeSpan.Zero) return SignInForm(returnUrl, SignInProblem.Expired); // within the validator's clock skew
-        // Secure whenever the browser used https, also behind a TLS-terminating ingress once forwarded headers are on.
-        response.Cookies.Append(DashboardAuth.Cookie, token, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/hub", MaxAge = lifetime,
-        });
+        response.Cookies.Append(DashboardAuth.Cookie, token, DashboardAuth.CookieOptions(request, lifetime));
         // Outlives the token cookie, so the dashboard can say "your sign-in has expired" rather than just ask again.
-        response.Cookies.Append(DashboardAuth.SignedInMarker, "1", new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/hub", MaxAge = lifetime + SignedInMarkerLinger,
-        });
+        response.Cookies.Append(DashboardAuth.SignedInMarker, "1", DashboardAuth.CookieOptions(request, lifetime + SignedInMarkerLinger));
         return Results.Redirect(returnUrl);
     }
 

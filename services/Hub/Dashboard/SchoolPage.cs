@@ -38,7 +38,7 @@ internal static class SchoolPage
         {
             sb.Append("<table><thead><tr><th>Month</th><th>Decision</th><th>Owner</th><th>Due</th><th>Done</th><th>Recorded by</th></tr></thead><tbody>");
             foreach (var d in p.Decisions)
-                sb.Append($"<tr><td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td><td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td><td>{E(d.RecordedBy)}</td></tr>");
+                sb.Append($"<tr>{DecisionCells(d)}<td>{E(d.RecordedBy)}</td></tr>");
             sb.Append("</tbody></table>");
         }
         if (p.ReplacedDecisions.Count > 0)
@@ -48,7 +48,7 @@ internal static class SchoolPage
             foreach (var r in p.ReplacedDecisions)
             {
                 var d = r.Decision;
-                sb.Append($"<tr><td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td><td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td><td>{E(d.RecordedBy)}, {E(Wording.Date(d.RecordedAt))}</td><td>by {E(r.ReplacedBy)}, {E(Wording.Date(r.ReplacedAt))}</td></tr>");
+                sb.Append($"<tr>{DecisionCells(d)}<td>{E(d.RecordedBy)}, {E(Wording.Date(d.RecordedAt))}</td><td>by {E(r.ReplacedBy)}, {E(Wording.Date(r.ReplacedAt))}</td></tr>");
             }
             sb.Append("</tbody></table>");
         }
@@ -60,4 +60,9 @@ internal static class SchoolPage
         sb.Append("</tbody></table>");
         return Page(s.Name, sb.ToString(), "<a href=\"/hub/risk-list\">Risk list</a> › " + E(s.Name), signOut);
     }
+
+    /// <summary>Month, decision, owner, due and done: the cells a decision and its replaced versions share.</summary>
+    private static string DecisionCells(EigDecision d) =>
+        $"<td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td>" +
+        $"<td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td>";
 }

@@ -4,26 +4,13 @@ namespace EducationHub.Hub.Infrastructure;
 /// A version of an EIG decision that a later recording for the same school and month replaced: the decision as it
 /// stood (including whether its action had been marked done), and who replaced it and when. Rows are only added.
 /// </summary>
-public sealed class DecisionHistoryRow
+public sealed class DecisionHistoryRow : DecisionVersion
 {
     public Guid Id { get; set; }
 
     /// <summary>The <see cref="DecisionRow.Id"/> of the decision this version was replaced in.</summary>
     public Guid DecisionId { get; set; }
 
-    public string Month { get; set; } = "";
-    public int Urn { get; set; }
-    public int Kind { get; set; }
-    public string OwnerOrganisation { get; set; } = "";
-    public DateOnly DueOn { get; set; }
-    public string Action { get; set; } = "";
-    public string RecordedBy { get; set; } = "";
-    public string RecordedBySubject { get; set; } = "";
-    public DateTime RecordedAt { get; set; }
-    public bool Done { get; set; }
-    public string? DoneNote { get; set; }
-    public DateTime? DoneAt { get; set; }
-    public string? DoneRecordedBy { get; set; }
     public DateTime ReplacedAt { get; set; }
     public string ReplacedBy { get; set; } = "";
     public string ReplacedBySubject { get; set; } = "";

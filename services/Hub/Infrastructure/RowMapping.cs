@@ -42,14 +42,13 @@ public static class RowMapping
     public static SchoolInfo ToSchool(SchoolRow r) => new(r.Urn, r.Name, r.LaCode, r.LaName, r.EstablishmentType, r.Phase, r.Status, r.TrustName,
         r.PredecessorUrns.Length == 0 ? [] : r.PredecessorUrns.Split(',').Select(int.Parse).ToList());
 
-    public static EigDecision ToDecision(DecisionRow r) => new(
-        r.Id, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
+    public static EigDecision ToDecision(DecisionRow r) => Decision(r.Id, r);
+
+    public static ReplacedDecision ToReplacedDecision(DecisionHistoryRow r) =>
+        new(Decision(r.DecisionId, r), new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.ReplacedBy);
+
+    private static EigDecision Decision(Guid id, DecisionVersion r) => new(
+        id, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
         new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
         r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null);
-
-    public static ReplacedDecision ToReplacedDecision(DecisionHistoryRow r) => new(
-        new EigDecision(r.DecisionId, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
-            new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
-            r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null),
-        new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.ReplacedBy);
 }

@@ -1,0 +1,40 @@
+namespace EducationHub.Hub.Infrastructure;
+
+/// <summary>
+/// What an EIG decision says and whether its action was done: the columns the current decision
+/// (<see cref="DecisionRow"/>) and each version it replaced (<see cref="DecisionHistoryRow"/>) share.
+/// </summary>
+public abstract class DecisionVersion
+{
+    public string Month { get; set; } = "";
+    public int Urn { get; set; }
+    public int Kind { get; set; }
+    public string OwnerOrganisation { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+    public string Action { get; set; } = "";
+    public string RecordedBy { get; set; } = "";
+    public string RecordedBySubject { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public bool Done { get; set; }
+    public string? DoneNote { get; set; }
+    public DateTime? DoneAt { get; set; }
+    public string? DoneRecordedBy { get; set; }
+
+    /// <summary>Copies every shared column onto <paramref name="target"/> (keeping a replaced version as it stood).</summary>
+    public void CopyTo(DecisionVersion target)
+    {
+        target.Month = Month;
+        target.Urn = Urn;
+        target.Kind = Kind;
+        target.OwnerOrganisation = OwnerOrganisation;
+        target.DueOn = DueOn;
+        target.Action = Action;
+        target.RecordedBy = RecordedBy;
+        target.RecordedBySubject = RecordedBySubject;
+        target.RecordedAt = RecordedAt;
+        target.Done = Done;
+        target.DoneNote = DoneNote;
+        target.DoneAt = DoneAt;
+        target.DoneRecordedBy = DoneRecordedBy;
+    }
+}
