@@ -85,20 +85,15 @@ internal static class ConversationPage
                         {
                             errors.Add("message", (addInformation ? "The information you add " : "Your message ") + v.Description);
                         }
-                        else if (Uploads.IndexIn(v.Field) is { } i && i < files.Count)
-                        {
-                            refused.Add(i);
-                            errors.Add("attachments", $"The file {files[i].FileName} {v.Description}");
-                        }
                         else
                         {
-                            errors.Add("attachments", $"Select up to {Uploads.MaxCount} files");
+                            Uploads.AddServiceRefusal(v.Field, v.Description, files, "attachments", errors, refused);
                         }
                     }
                 }
             }
 
-            Uploads.AskToSelectAgain([.. files.Where((_, i) => !refused.Contains(i)).Select(f => f.FileName)], "attachments", errors);
+            Uploads.AskToSelectAgain(Uploads.NotRefused(files, refused), "attachments", errors);
             return addInformation
                 ? AddInformationView(context, layout, antiforgery, body, errors)
                 : View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), body, errors, sent: false);
@@ -142,7 +137,6 @@ internal static class ConversationPage
             (addInformation ? "choose \u2018Add information to your original report\u2019 and paste your text." : "paste your message and send it.") + "</p>",
             status: 403);
     }
-
 
     private static async Task<IResult> WithSession(HttpContext context, Layout layout, ReporterSessionCookie cookie, ILogger<PortalLog> logger, Func<string, Task<IResult>> action)
     {

@@ -84,17 +84,7 @@ internal static class ReportPage
             {
                 if (violation.Field.StartsWith("attachments", StringComparison.Ordinal))
                 {
-                    var index = Uploads.IndexIn(violation.Field);
-                    if (index is { } i && i < files.Count)
-                    {
-                        refused.Add(i);
-                        errors.Add("attachments", $"The file {files[i].FileName} {violation.Description}");
-                    }
-                    else
-                    {
-                        errors.Add("attachments", $"Select up to {Uploads.MaxCount} files");
-                    }
-
+                    Uploads.AddServiceRefusal(violation.Field, violation.Description, files, "attachments", errors, refused);
                     continue;
                 }
 
@@ -102,7 +92,7 @@ internal static class ReportPage
                 errors.Add(field, Sentence(field, violation.Description));
             }
 
-            return Invalid(context, layout, antiforgery, values, errors, [.. files.Where((_, i) => !refused.Contains(i)).Select(f => f.FileName)]);
+            return Invalid(context, layout, antiforgery, values, errors, Uploads.NotRefused(files, refused));
         }
         catch (RpcException e)
         {
@@ -129,7 +119,6 @@ internal static class ReportPage
         errors.SortBy(FieldOrder);
         return Form(context, layout, antiforgery, values, errors);
     }
-
 
     private static void Validate(Dictionary<string, string> v, FormErrors errors)
     {

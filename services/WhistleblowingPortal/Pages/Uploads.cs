@@ -88,6 +88,27 @@ internal static class Uploads
         }
     }
 
+    /// <summary>
+    /// Puts the service's refusal of an uploaded file (its field path names the file, <c>attachments[1]</c>) on the
+    /// form's file field, naming the file, and notes it in <paramref name="refused"/> so it is not also asked for again.
+    /// </summary>
+    public static void AddServiceRefusal(string fieldPath, string description, IReadOnlyList<AttachmentUpload> files, string field, FormErrors errors, ISet<int> refused)
+    {
+        if (IndexIn(fieldPath) is { } i && i < files.Count)
+        {
+            refused.Add(i);
+            errors.Add(field, $"The file {files[i].FileName} {description}");
+        }
+        else
+        {
+            errors.Add(field, $"Select up to {MaxCount} files");
+        }
+    }
+
+    /// <summary>The names of the files the service did not refuse (those still to be selected again).</summary>
+    public static IReadOnlyList<string> NotRefused(IReadOnlyList<AttachmentUpload> files, ISet<int> refused) =>
+        [.. files.Where((_, i) => !refused.Contains(i)).Select(f => f.FileName)];
+
     /// <summary>The file's index in a service field path such as <c>attachments[1]</c>; null when it has none.</summary>
     public static int? IndexIn(string fieldPath)
     {
