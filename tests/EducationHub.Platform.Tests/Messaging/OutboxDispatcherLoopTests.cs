@@ -35,7 +35,9 @@ public sealed class OutboxDispatcherLoopTests
 
         // A round failure would back the dispatcher off for a minute.
         var publisher = new RecordingPublisher();
-        var backOffAMinute = new Dictionary<string, string> { ["InitialBackoff"] = "00:01:00", ["MaxBackoff"] = "00:01:00" };
+        // A long lease too: the test counts publishes exactly, and a lease running out before a mark (a stall on a
+        // loaded machine) would let the 200 ms claim publish a row again.
+        var backOffAMinute = new Dictionary<string, string> { ["InitialBackoff"] = "00:01:00", ["MaxBackoff"] = "00:01:00", ["LeaseDuration"] = "00:05:00" };
         using var host = await OutboxTestHost.StartAsync(database.ConnectionString, publisher, new ConcurrentQueue<string>(), withDispatcher: true,
             pollInterval: TimeSpan.FromMilliseconds(200), backOffAMinute);
         await PlatformTestHost.WaitUntilAsync(async () => (await OutboxTestHost.RowsAsync(host)).All(r => r.Attempts > 0), "the spoiled rows tried");
