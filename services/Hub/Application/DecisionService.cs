@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Hub.Application;
 
-/// <summary>Records the group's decisions and whether agreed actions were done; every write names the organisation.</summary>
+/// <summary>
+/// Records the group's decisions and whether agreed actions were done; every write names the organisation, and the version
+/// a write replaces is kept (<see cref="DecisionHistoryRow"/>).
+/// </summary>
 public sealed class DecisionService(HubDbContext db, TimeProvider clock)
 {
     public sealed record DecisionInput(RiskMonth Month, int Urn, DecisionKind Kind, string Owner, DateOnly DueOn, string Action);
@@ -19,7 +22,7 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         var row = await db.Decisions.FirstOrDefaultAsync(d => d.Month == key && d.Urn == input.Urn, ct);
         var replacing = row is not null;
         // The version being replaced is kept (with whether it was done): the group can see what it decided before.
-        if (row is not null) db.DecisionHistory.Add(Superseded(row, now, organisation, subject));
+        if (row is not null) db.DecisionHistory.Add(Superseded(row, DecisionChange.DecisionRecorded, now, organisation, subject));
         if (row is null) db.Decisions.Add(row = new DecisionRow { Id = Guid.CreateVersion7(), Month = key, Urn = input.Urn });
         row.Kind = (int)input.Kind;
         row.OwnerOrganisation = input.Owner.Trim();
@@ -42,20 +45,25 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         var key = month.ToString();
         var row = await db.Decisions.FirstOrDefaultAsync(d => d.Month == key && d.Urn == urn, ct)
                   ?? throw new HubNotFoundException($"decision/{key}/{urn}", $"No decision was recorded for URN {urn} in {key}.");
+        var now = clock.GetUtcNow();
+        // An outcome someone recorded before is kept as it stood, as a re-recorded decision is: the group can see that
+        // the action was reported done (or not) and by whom before this change. Nobody recorded one yet: nothing to keep.
+        if (row.DoneRecordedBy is not null) db.DecisionHistory.Add(Superseded(row, DecisionChange.OutcomeRecorded, now, organisation, subject));
         row.Done = done;
         row.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        row.DoneAt = done ? clock.GetUtcNow().UtcDateTime : null;
+        row.DoneAt = done ? now.UtcDateTime : null;
         row.DoneRecordedBy = organisation;
         db.Audit(organisation, subject, done ? "decision.done" : "decision.not-done", "decision", $"{key}/{urn}");
         await db.SaveChangesAsync(ct);
         return RowMapping.ToDecision(row);
     }
 
-    private static DecisionHistoryRow Superseded(DecisionRow row, DateTimeOffset now, string organisation, string subject)
+    private static DecisionHistoryRow Superseded(DecisionRow row, DecisionChange change, DateTimeOffset now, string organisation, string subject)
     {
         var replaced = new DecisionHistoryRow
         {
             Id = Guid.CreateVersion7(), DecisionId = row.Id, ReplacedAt = now.UtcDateTime, ReplacedBy = organisation, ReplacedBySubject = subject,
+            ReplacedByChange = RowMapping.ToStored(change),
         };
         row.CopyTo(replaced);
         return replaced;

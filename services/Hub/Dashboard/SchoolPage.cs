@@ -43,12 +43,13 @@ internal static class SchoolPage
         }
         if (p.ReplacedDecisions.Count > 0)
         {
-            // What the group had decided before it recorded the decision above again, and who changed it.
+            // What the group had decided, and what it had been told of the action, before a decision above was recorded
+            // again or given a new outcome; and who changed it.
             sb.Append("<h3>Earlier versions of these decisions</h3><table><thead><tr><th>Month</th><th>Decision</th><th>Owner</th><th>Due</th><th>Done</th><th>Recorded by</th><th>Replaced</th></tr></thead><tbody>");
             foreach (var r in p.ReplacedDecisions)
             {
                 var d = r.Decision;
-                sb.Append($"<tr>{DecisionCells(d)}<td>{E(d.RecordedBy)}, {E(Wording.Date(d.RecordedAt))}</td><td>by {E(r.ReplacedBy)}, {E(Wording.Date(r.ReplacedAt))}</td></tr>");
+                sb.Append($"<tr>{DecisionCells(d)}<td>{E(d.RecordedBy)}, {E(Wording.Date(d.RecordedAt))}</td><td>{Replaced(r)}</td></tr>");
             }
             sb.Append("</tbody></table>");
         }
@@ -64,5 +65,20 @@ internal static class SchoolPage
     /// <summary>Month, decision, owner, due and done: the cells a decision and its replaced versions share.</summary>
     private static string DecisionCells(EigDecision d) =>
         $"<td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td>" +
-        $"<td>{(d.Done ? "Yes" + (d.DoneNote is null ? "" : ": " + E(d.DoneNote)) : "No")}</td>";
+        $"<td>{Outcome(d)}</td>";
+
+    /// <summary>
+    /// "No" until someone records an outcome; then done or not with its note and who recorded it, since a replaced
+    /// outcome is only understood beside the one that replaced it (a "not done" note says why, so it is shown too).
+    /// </summary>
+    private static string Outcome(EigDecision d)
+    {
+        if (d.DoneRecordedBy is null) return d.Done ? "Yes" : "No";
+        var answer = (d.Done ? "Yes" : "No") + (d.DoneNote is null ? "" : ": " + E(d.DoneNote));
+        var when = d.DoneAt is { } at ? ", " + E(Wording.Date(at)) : "";
+        return $"{answer} <span class=\"meta\">(recorded by {E(d.DoneRecordedBy)}{when})</span>";
+    }
+
+    private static string Replaced(ReplacedDecision r) =>
+        $"{(r.ReplacedByChange == DecisionChange.OutcomeRecorded ? "Outcome" : "Decision")} replaced on {E(Wording.Date(r.ReplacedAt))} by {E(r.ReplacedBy)}";
 }

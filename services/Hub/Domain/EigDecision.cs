@@ -15,6 +15,7 @@ public enum DecisionKind
 /// The group's decision for one school in one month: recorded at (or after) the meeting, shown
 /// on that month's list and carried into the next month's list as "last month's agreed action".
 /// </summary>
+/// <param name="DoneRecordedBy">The organisation that recorded the outcome (done or not done); null until someone does.</param>
 public sealed record EigDecision(
     Guid Id,
     RiskMonth Month,
@@ -27,7 +28,8 @@ public sealed record EigDecision(
     DateTimeOffset RecordedAt,
     bool Done = false,
     string? DoneNote = null,
-    DateTimeOffset? DoneAt = null)
+    DateTimeOffset? DoneAt = null,
+    string? DoneRecordedBy = null)
 {
     public static string Describe(DecisionKind kind) => kind switch
     {
@@ -40,9 +42,3 @@ public sealed record EigDecision(
         _ => kind.ToString(),
     };
 }
-
-/// <summary>
-/// A decision as it stood before the group recorded another for the same school and month: what was decided (and
-/// whether its action had been marked done), and which organisation replaced it, when.
-/// </summary>
-public sealed record ReplacedDecision(EigDecision Decision, DateTimeOffset ReplacedAt, string ReplacedBy);

@@ -97,9 +97,22 @@ public static class ProtoMapper
         {
             DecisionId = d.Id.ToString("D"), Month = d.Month.ToString(), Urn = d.Urn, Decision_ = ToProto(d.Kind),
             OwnerOrganisation = d.OwnerOrganisation, DueOn = Iso(d.DueOn), Action = d.Action, RecordedBy = d.RecordedBy,
-            RecordedAt = Timestamp.FromDateTimeOffset(d.RecordedAt), Done = d.Done, DoneNote = d.DoneNote ?? "",
+            RecordedAt = Timestamp.FromDateTimeOffset(d.RecordedAt), Done = d.Done, DoneNote = d.DoneNote ?? "", DoneRecordedBy = d.DoneRecordedBy ?? "",
         };
         if (d.DoneAt is { } at) p.DoneAt = Timestamp.FromDateTimeOffset(at);
         return p;
     }
+
+    public static Pb.DecisionChange ToProto(DecisionChange c) => c switch
+    {
+        DecisionChange.DecisionRecorded => Pb.DecisionChange.DecisionRecorded,
+        DecisionChange.OutcomeRecorded => Pb.DecisionChange.OutcomeRecorded,
+        _ => Pb.DecisionChange.Unspecified,
+    };
+
+    public static Pb.ReplacedDecision ReplacedDecision(ReplacedDecision r) => new()
+    {
+        Decision = Decision(r.Decision), ReplacedAt = Timestamp.FromDateTimeOffset(r.ReplacedAt), ReplacedBy = r.ReplacedBy,
+        ReplacedByChange = ToProto(r.ReplacedByChange),
+    };
 }

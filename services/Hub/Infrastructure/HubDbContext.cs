@@ -68,6 +68,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
             e.ToTable("hub_decision_history");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
+            // The default is what migration 2026112303 gave the versions kept before the column existed (all replaced
+            // by a re-recorded decision); the hub always sets the column itself.
+            e.Property(x => x.ReplacedByChange).HasDefaultValue(DecisionHistoryRow.ByDecision);
             e.HasIndex(x => x.Urn);
         });
         modelBuilder.Entity<SnapshotRow>(e =>

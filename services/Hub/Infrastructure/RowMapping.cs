@@ -45,10 +45,25 @@ public static class RowMapping
     public static EigDecision ToDecision(DecisionRow r) => Decision(r.Id, r);
 
     public static ReplacedDecision ToReplacedDecision(DecisionHistoryRow r) =>
-        new(Decision(r.DecisionId, r), new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.ReplacedBy);
+        new(Decision(r.DecisionId, r), new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.ReplacedBy, ToChange(r.ReplacedByChange));
+
+    public static string ToStored(DecisionChange change) => change switch
+    {
+        DecisionChange.DecisionRecorded => DecisionHistoryRow.ByDecision,
+        DecisionChange.OutcomeRecorded => DecisionHistoryRow.ByOutcome,
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Not a change that replaces a decision."),
+    };
+
+    // Only ToStored writes the column (and the migration's default), so another value means the row was not written by the hub.
+    private static DecisionChange ToChange(string stored) => stored switch
+    {
+        DecisionHistoryRow.ByDecision => DecisionChange.DecisionRecorded,
+        DecisionHistoryRow.ByOutcome => DecisionChange.OutcomeRecorded,
+        _ => throw new InvalidDataException($"hub_decision_history.ReplacedByChange holds \"{stored}\", which is neither \"decision\" nor \"outcome\"."),
+    };
 
     private static EigDecision Decision(Guid id, DecisionVersion r) => new(
         id, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
         new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
-        r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null);
+        r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, r.DoneRecordedBy);
 }

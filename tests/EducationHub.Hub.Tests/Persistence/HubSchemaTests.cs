@@ -1,6 +1,7 @@
 using EducationHub.Hub.Infrastructure;
 using EducationHub.ServiceDefaults.Persistence;
 using EducationHub.Testing.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace EducationHub.Hub.Tests.Persistence;
 
@@ -9,12 +10,69 @@ namespace EducationHub.Hub.Tests.Persistence;
 /// except for the timeline's physical layout, which migration 2026112202_HubTimelineStoredBySchool
 /// builds per provider on purpose and the model cannot say (TimelineStorageTests tests what it is
 /// for). Those differences are listed exactly: anything else, or one of them gone, fails.
+/// A migration that adds a column to a table with rows is also run on a database that has them.
 /// </summary>
 public abstract class HubSchemaTests(DatabaseProvider provider, IReadOnlyList<string> timelineLayout)
 {
     [Fact]
     public Task The_migration_builds_the_schema_the_model_describes() =>
         SchemaAssert.MigrationMatchesModelAsync<HubDbContext>(provider, "hub_timeline", HubDbContext.AddHubInterceptors, timelineLayout);
+
+    /// <summary>
+    /// Migration 2026112303 on a database that already kept replaced decisions: every kept version stays as it was
+    /// and says it was replaced by a decision, the only change that was kept before.
+    /// </summary>
+    [Fact]
+    public async Task Upgrading_keeps_the_replaced_decisions_and_marks_them_replaced_by_a_decision()
+    {
+        await using var database = await EmptyDatabase.CreateAsync<HubDbContext>(provider, HubDbContext.AddHubInterceptors);
+        var replacedAt = new DateTime(2026, 11, 20, 9, 15, 0, DateTimeKind.Utc);
+        var kept = new[]
+        {
+            KeptVersion(replacedAt, done: true, "Two visits made"),
+            KeptVersion(replacedAt.AddMinutes(5), done: false, null),
+        };
+        await using (var db = database.Context())
+        {
+            await db.Database.MigrateAsync();
+            db.DecisionHistory.AddRange(kept);
+            await db.SaveChangesAsync();
+            await BeforeReplacedByChangeAsync(db);
+        }
+        await using (var db = database.Context())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        await using (var db = database.Context())
+        {
+            var upgraded = (await db.DecisionHistory.AsNoTracking().ToListAsync()).OrderBy(r => r.ReplacedAt).ToList();
+            Assert.Equal(kept.Select(r => (r.Id, r.DecisionId, r.Action, r.Done, r.DoneNote, r.ReplacedBy, DecisionHistoryRow.ByDecision)),
+                upgraded.Select(r => (r.Id, r.DecisionId, r.Action, r.Done, r.DoneNote, r.ReplacedBy, r.ReplacedByChange)));
+            Assert.Equal(kept.Select(r => r.ReplacedAt), upgraded.Select(r => DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)));
+        }
+    }
+
+    /// <summary>
+    /// The database as it was before migration 2026112303: the history table without the column (dropping the
+    /// table's last column gives back the table 2026112302 built, rows included), the migration not applied.
+    /// </summary>
+    private static async Task BeforeReplacedByChangeAsync(HubDbContext db)
+    {
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE hub_decision_history DROP COLUMN "ReplacedByChange" """);
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '2026112303_HubDecisionHistoryReplacedByChange'""");
+    }
+
+    // Saved as "outcome" before the column is dropped, so "decision" after the upgrade can only come from the migration.
+    private static DecisionHistoryRow KeptVersion(DateTime replacedAt, bool done, string? note) => new()
+    {
+        Id = Guid.NewGuid(), DecisionId = Guid.NewGuid(), Month = "2026-11", Urn = 990101, Kind = 2, OwnerOrganisation = "Council",
+        DueOn = new DateOnly(2026, 12, 15), Action = "Leadership support", RecordedBy = "council", RecordedBySubject = "user-1",
+        RecordedAt = replacedAt.AddDays(-1), Done = done, DoneNote = note, DoneAt = done ? replacedAt.AddHours(-1) : null,
+        DoneRecordedBy = done ? "council" : null, ReplacedAt = replacedAt, ReplacedBy = "ofsted", ReplacedBySubject = "user-2",
+        ReplacedByChange = DecisionHistoryRow.ByOutcome,
+    };
 }
 
 /// <summary>
