@@ -29,6 +29,7 @@ public static class WhistleblowingModule
         builder.Services.AddOutbox<WhistleblowingDbContext>();
 
         builder.Services.AddScoped<ConversationReader>();
+        builder.Services.AddScoped<IdempotencyGuard>();
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<CaseHandlingService>();
         builder.Services.AddScoped<IdentityCustodyService>();

@@ -14,6 +14,7 @@ public sealed class WhistleblowingOptions
     public ClockOptions Clocks { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
     public AttachmentOptions Attachments { get; set; } = new();
+    public IdempotencyOptions Idempotency { get; set; } = new();
 
     /// <summary>How often the reminder and retention sweeps run in the background.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(15);
@@ -64,6 +65,15 @@ public sealed class RetentionOptions
 {
     /// <summary>Content (everything the reporter wrote, notes, files, the data key) is destroyed this long after closure.</summary>
     public int PurgeAfterDays { get; set; } = 365;
+}
+
+public sealed class IdempotencyOptions
+{
+    /// <summary>
+    /// How long a used idempotency key answers repeats with the first response (covers a double click, a browser
+    /// re-sending a form, a retry hours later); after that the key is free again and the sweep deletes its record.
+    /// </summary>
+    public TimeSpan RecordLifetime { get; set; } = TimeSpan.FromHours(24);
 }
 
 public sealed class AttachmentOptions

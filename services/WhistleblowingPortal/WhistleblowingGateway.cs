@@ -33,15 +33,25 @@ public sealed class WhistleblowingGateway(GrpcClient client, IPortalServiceToken
     public Task<ReporterConversation> ReadAsync(string session, CancellationToken ct) =>
         Call<ReadConversationRequest, ReporterConversation>("ReadConversation", new ReadConversationRequest { Auth = new ReporterAuth { SessionToken = session } }, ct);
 
-    public Task<ReporterConversation> ReplyAsync(string session, string body, IEnumerable<AttachmentUpload> files, CancellationToken ct) =>
-        Call<ReplyAsReporterRequest, ReporterConversation>("ReplyAsReporter", new ReplyAsReporterRequest { Auth = new ReporterAuth { SessionToken = session }, Body = body, Attachments = { files } }, ct);
+    /// <param name="submissionToken">The form's <see cref="Security.SubmissionToken"/>, sent as the idempotency key: a repeat stores nothing new.</param>
+    public Task<ReporterConversation> ReplyAsync(string session, string body, IEnumerable<AttachmentUpload> files, string submissionToken, CancellationToken ct) =>
+        Call<ReplyAsReporterRequest, ReporterConversation>("ReplyAsReporter",
+            new ReplyAsReporterRequest { Auth = new ReporterAuth { SessionToken = session }, Body = body, Attachments = { files }, IdempotencyKey = submissionToken }, ct);
 
-    public Task<ReporterConversation> AddInformationAsync(string session, string body, IEnumerable<AttachmentUpload> files, CancellationToken ct) =>
-        Call<AddInformationRequest, ReporterConversation>("AddInformation", new AddInformationRequest { Auth = new ReporterAuth { SessionToken = session }, Body = body, Attachments = { files } }, ct);
+    public Task<ReporterConversation> AddInformationAsync(string session, string body, IEnumerable<AttachmentUpload> files, string submissionToken, CancellationToken ct) =>
+        Call<AddInformationRequest, ReporterConversation>("AddInformation",
+            new AddInformationRequest { Auth = new ReporterAuth { SessionToken = session }, Body = body, Attachments = { files }, IdempotencyKey = submissionToken }, ct);
 
     /// <summary>True when the service refused the reporter's code, passphrase or session (not a fault).</summary>
     public static bool IsRejectedCredential(RpcException e) =>
         e.StatusCode == StatusCode.PermissionDenied && e.GetErrorInfo()?.Reason == "REPORTER_CREDENTIALS_REJECTED";
+
+    /// <summary>
+    /// True when the form's submission token was already used for a different report or message (a form page
+    /// restored by the browser, edited and sent again): the service keeps the first and refuses this one.
+    /// </summary>
+    public static bool IsReusedSubmission(RpcException e) =>
+        e.StatusCode == StatusCode.FailedPrecondition && e.GetErrorInfo()?.Reason == "IDEMPOTENCY_KEY_REUSED";
 
     private Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CancellationToken ct)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()

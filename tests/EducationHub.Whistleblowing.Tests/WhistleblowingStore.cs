@@ -43,13 +43,19 @@ public sealed class WhistleblowingStore : IAsyncDisposable
     }
 
     /// <summary>A host on this store; the receipt hashing worker runs only when asked for.</summary>
-    public Task<WhistleblowingHost> StartHostAsync(bool hashInBackground = false)
+    /// <param name="settings">Further settings of this host (e.g. a shorter idempotency record lifetime).</param>
+    public Task<WhistleblowingHost> StartHostAsync(bool hashInBackground = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var settings = new Dictionary<string, string?>(_settings)
+        var all = new Dictionary<string, string?>(_settings)
         {
             ["Whistleblowing:Receipt:HashInBackground"] = hashInBackground ? "true" : "false",
         };
-        return WhistleblowingHost.StartAsync(settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return WhistleblowingHost.StartAsync(all);
     }
 
     /// <summary>Whether a copy of the database holds <paramref name="secret"/> as UTF-8 or UTF-16 text.</summary>

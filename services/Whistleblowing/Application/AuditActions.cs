@@ -10,6 +10,9 @@ public static class AuditActions
     public const string Reported = "case.reported";
     public const string ReporterReplied = "case.reporter-replied";
     public const string InformationAdded = "case.information-added";
+    // A repeat of one of those with the same idempotency key: nothing was written but this entry (no key, no receipt).
+    public const string ReportReplayed = "case.report-replayed";
+    public const string MessageReplayed = "case.message-replayed";
 
     public const string CasesListed = "cases.listed";
     public const string DueListed = "cases.due-listed";

@@ -35,3 +35,9 @@ public sealed class ReporterAuthenticationException() : Exception("The receipt c
 
 /// <summary>The case can no longer take messages from the reporter (closed, or content purged).</summary>
 public sealed class CaseClosedException() : Exception("This report is closed: it can no longer receive messages.");
+
+/// <summary>
+/// An idempotency key already used for a different request (another report or message, another
+/// operation or another case). Refused rather than answered: the first answer belongs to the first request.
+/// </summary>
+public sealed class IdempotencyKeyReusedException() : Exception("This idempotency key was already used for a different request: send a new request with a new key.");

@@ -12,11 +12,50 @@ namespace EducationHub.Whistleblowing.Application;
 /// connection; content is encrypted before it reaches the database. Every write is audited in its
 /// own SaveChanges under the calling portal's identity (<see cref="Actor"/> from its token), with a
 /// fixed verb and the case id only: the audit log outlives the purge, so no reporter data goes in.
+/// Writes may carry an idempotency key, so a retried request creates nothing twice (<see cref="IdempotencyGuard"/>).
 /// </summary>
-public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock, ReceiptHashingQueue hashingQueue)
+public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto, ConversationReader reader, WhistleblowingOptions options, WhistleblowingClock clock, ReceiptHashingQueue hashingQueue, IdempotencyGuard idempotency)
 {
     /// <param name="portal">Who submits, for the audit log: the portal's token identity (the AllInOne demo passes <see cref="AuditActions.System"/>).</param>
-    public async Task<SubmissionReceipt> SubmitAsync(Actor portal, NewReport report, CancellationToken ct)
+    public Task<SubmissionReceipt> SubmitAsync(Actor portal, NewReport report, CancellationToken ct) => SubmitAsync(portal, report, idempotencyKey: null, ct);
+
+    /// <param name="idempotencyKey">
+    /// Empty for none. A repeat of the same report with the same key (within its record's lifetime) creates
+    /// nothing and returns the first receipt, audited as <see cref="AuditActions.ReportReplayed"/>; the key
+    /// with another report throws <see cref="IdempotencyKeyReusedException"/>. See <see cref="IdempotencyGuard"/>.
+    /// </param>
+    public async Task<SubmissionReceipt> SubmitAsync(Actor portal, NewReport report, string? idempotencyKey, CancellationToken ct)
+    {
+        using var key = IdempotencyKey.FromOptional(idempotencyKey);
+        if (key is null)
+        {
+            var receipt = await StageReportAsync(portal, report, ct);
+            await db.SaveChangesAsync(ct);
+            hashingQueue.Notify();
+            return receipt;
+        }
+
+        SubmissionReceipt? created = null;
+        var earlier = await idempotency.SaveOnceAsync(IdempotentCall.ForReport(key, report), async () =>
+        {
+            created = await StageReportAsync(portal, report, ct);
+            // Kept sealed under the key, so the code can be given back to a repeat but not read from the database.
+            return (created.CaseId, new IdempotentReceipt(created.ReceiptCode, created.ReceivedAt, created.AcknowledgementDueAt).Seal(key));
+        }, ct);
+        if (earlier is null)
+        {
+            hashingQueue.Notify();
+            return created!;
+        }
+
+        var first = IdempotentReceipt.Open(key, earlier.ResponseCipher!);
+        db.Audit(portal, AuditActions.ReportReplayed, earlier.CaseId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new SubmissionReceipt(earlier.CaseId, first.Code, first.ReceivedAt, first.AcknowledgementDueAt);
+    }
+
+    /// <summary>Adds a new case, its files and its audit entry to the context, unsaved.</summary>
+    private async Task<SubmissionReceipt> StageReportAsync(Actor portal, NewReport report, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // Random (v4), not time-ordered: the id travels in events and must not reveal when the report was made.
@@ -36,8 +75,6 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
             db.Cases.Add(@case);
             AttachmentWriter.AddAll(db, cipher, caseId, null, report.Attachments, now);
             db.Audit(portal, AuditActions.Reported, caseId, now);
-            await db.SaveChangesAsync(ct);
-            hashingQueue.Notify();
             return new SubmissionReceipt(caseId, code, now, @case.AcknowledgementDueAt);
         }
     }
@@ -70,15 +107,45 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
         return await reader.ForReporterAsync(@case, ct);
     }
 
-    public Task<ReporterConversationView> ReplyAsync(Actor portal, ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
-        WriteAsync(portal, credential, MessageKind.Conversation, body, attachments, ct);
+    /// <param name="idempotencyKey">Empty for none; as for <see cref="SubmitAsync(Actor, NewReport, string?, CancellationToken)"/>: a repeat stores nothing new and returns the conversation.</param>
+    public Task<ReporterConversationView> ReplyAsync(Actor portal, ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, string? idempotencyKey, CancellationToken ct) =>
+        WriteAsync(portal, credential, MessageKind.Conversation, body, attachments, idempotencyKey, ct);
 
-    public Task<ReporterConversationView> AddInformationAsync(Actor portal, ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct) =>
-        WriteAsync(portal, credential, MessageKind.AdditionalInformation, body, attachments, ct);
+    public Task<ReporterConversationView> AddInformationAsync(Actor portal, ReporterCredential credential, string body, IReadOnlyList<IncomingAttachment> attachments, string? idempotencyKey, CancellationToken ct) =>
+        WriteAsync(portal, credential, MessageKind.AdditionalInformation, body, attachments, idempotencyKey, ct);
 
-    private async Task<ReporterConversationView> WriteAsync(Actor portal, ReporterCredential credential, MessageKind kind, string body, IReadOnlyList<IncomingAttachment> attachments, CancellationToken ct)
+    private async Task<ReporterConversationView> WriteAsync(Actor portal, ReporterCredential credential, MessageKind kind, string body, IReadOnlyList<IncomingAttachment> attachments, string? idempotencyKey, CancellationToken ct)
     {
+        // The reporter proves who they are first, repeat or not: a key alone never shows a conversation.
         var @case = await ResolveAsync(credential, ct);
+        using var key = IdempotencyKey.FromOptional(idempotencyKey);
+        if (key is null)
+        {
+            StageMessage(portal, @case, kind, body, attachments);
+            await db.SaveChangesAsync(ct);
+            return await reader.ForReporterAsync(@case, ct);
+        }
+
+        var operation = kind == MessageKind.AdditionalInformation ? IdempotentOperation.AddInformation : IdempotentOperation.Reply;
+        var call = IdempotentCall.ForMessage(key, operation, @case.Id, body, attachments);
+        var earlier = await idempotency.SaveOnceAsync(call, () =>
+        {
+            StageMessage(portal, @case, kind, body, attachments);
+            return Task.FromResult((@case.Id, (byte[]?)null));
+        }, ct);
+        if (earlier is not null)
+        {
+            // The first message is in the conversation already (even if the case has closed since): only the repeat is recorded.
+            db.Audit(portal, AuditActions.MessageReplayed, @case.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await reader.ForReporterAsync(@case, ct);
+    }
+
+    /// <summary>Adds the reporter's message, its files and its audit entry to the context, unsaved.</summary>
+    private void StageMessage(Actor portal, WhistleblowingCase @case, MessageKind kind, string body, IReadOnlyList<IncomingAttachment> attachments)
+    {
         if (!CaseWorkflow.IsOpen(@case.Status) || @case.IsPurged)
         {
             throw new CaseClosedException();
@@ -94,8 +161,6 @@ public sealed class IntakeService(WhistleblowingDbContext db, CaseCrypto crypto,
 
         // One entry per message: its attachments are part of the same write.
         db.Audit(portal, kind == MessageKind.AdditionalInformation ? AuditActions.InformationAdded : AuditActions.ReporterReplied, @case.Id, now);
-        await db.SaveChangesAsync(ct);
-        return await reader.ForReporterAsync(@case, ct);
     }
 
     private async Task<WhistleblowingCase> ResolveAsync(ReporterCredential credential, CancellationToken ct)

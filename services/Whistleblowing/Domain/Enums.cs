@@ -86,3 +86,11 @@ public enum ReminderState
     DueSoon,
     Overdue,
 }
+
+/// <summary>What an idempotency key was first used for; the same key sent to another operation is refused.</summary>
+public enum IdempotentOperation
+{
+    Report,
+    Reply,
+    AddInformation,
+}

@@ -3,6 +3,8 @@ using EducationHub.ServiceDefaults.Auth;
 using EducationHub.Whistleblowing.Application;
 using EducationHub.Whistleblowing.Domain;
 using Microsoft.EntityFrameworkCore;
+using ErrorInfo = Google.Rpc.ErrorInfo;
+using PreconditionFailure = Google.Rpc.PreconditionFailure;
 
 namespace EducationHub.Whistleblowing.Grpc;
 
@@ -11,6 +13,9 @@ internal static class ErrorTranslation
 {
     /// <summary>ErrorInfo.reason the portal keys on to show "receipt code or passphrase not recognised".</summary>
     public const string ReporterCredentialsRejected = "REPORTER_CREDENTIALS_REJECTED";
+
+    /// <summary>ErrorInfo.reason of an idempotency key sent again with a different request (the portal keys on it).</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
 
     public static async Task<T> Run<T>(Func<Task<T>> call)
     {
@@ -33,6 +38,14 @@ internal static class ErrorTranslation
         catch (CaseClosedException e)
         {
             throw RpcErrors.FailedPrecondition(e.Message, [nameof(CaseStatus.New), nameof(CaseStatus.Acknowledged), nameof(CaseStatus.InTriage), nameof(CaseStatus.Investigating), nameof(CaseStatus.Referred)], subject: "case.status");
+        }
+        catch (IdempotencyKeyReusedException e)
+        {
+            // FAILED_PRECONDITION: the request is valid, but the key is already bound to another one, and
+            // retrying with this key cannot succeed until its record expires (a new key is the fix).
+            throw RpcErrors.WithDetails(StatusCode.FailedPrecondition, e.Message,
+                new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "IDEMPOTENCY_KEY", Subject = "idempotency_key", Description = e.Message } } },
+                new ErrorInfo { Reason = IdempotencyKeyReused, Domain = RpcErrors.Domain });
         }
         catch (CaseActionRefusedException e)
         {

@@ -42,13 +42,14 @@ public sealed class IntakeApi(IntakeService intake, AttachmentPolicy attachments
         }
 
         RequestValidation.Attachments(request.Attachments, "attachments", attachments, errors);
+        RequestValidation.IdempotencyKey(request.IdempotencyKey, "idempotency_key", errors);
         errors.ThrowIfAny();
 
         return Run(async () =>
         {
             var receipt = await intake.SubmitAsync(ActorOf(context), new NewReport(urn, request.SchoolName.Trim(), category!.Value, request.WhatHappened, request.WhenItHappened.Trim(),
                 request.WhoElseKnows.Trim(), string.IsNullOrWhiteSpace(request.ContactDetails) ? null : request.ContactDetails.Trim(),
-                string.IsNullOrEmpty(request.Passphrase) ? null : request.Passphrase, ProtoMapping.ToIncoming(request.Attachments)), context.CancellationToken);
+                string.IsNullOrEmpty(request.Passphrase) ? null : request.Passphrase, ProtoMapping.ToIncoming(request.Attachments)), request.IdempotencyKey, context.CancellationToken);
             return new SubmitReportResponse
             {
                 ReceiptCode = receipt.ReceiptCode,
@@ -87,22 +88,25 @@ public sealed class IntakeApi(IntakeService intake, AttachmentPolicy attachments
 
     public Task<ReporterConversation> ReplyAsReporter(ReplyAsReporterRequest request, ServerCallContext context)
     {
-        ValidateWrite(request.Auth, request.Body, request.Attachments);
-        return Run(async () => ProtoMapping.ToProto(await intake.ReplyAsync(ActorOf(context), RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments), context.CancellationToken)));
+        ValidateWrite(request.Auth, request.Body, request.Attachments, request.IdempotencyKey);
+        return Run(async () => ProtoMapping.ToProto(await intake.ReplyAsync(ActorOf(context), RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments),
+            request.IdempotencyKey, context.CancellationToken)));
     }
 
     public Task<ReporterConversation> AddInformation(AddInformationRequest request, ServerCallContext context)
     {
-        ValidateWrite(request.Auth, request.Body, request.Attachments);
-        return Run(async () => ProtoMapping.ToProto(await intake.AddInformationAsync(ActorOf(context), RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments), context.CancellationToken)));
+        ValidateWrite(request.Auth, request.Body, request.Attachments, request.IdempotencyKey);
+        return Run(async () => ProtoMapping.ToProto(await intake.AddInformationAsync(ActorOf(context), RequestValidation.Credential(request.Auth), request.Body.Trim(), ProtoMapping.ToIncoming(request.Attachments),
+            request.IdempotencyKey, context.CancellationToken)));
     }
 
-    private void ValidateWrite(ReporterAuth? auth, string body, IReadOnlyList<AttachmentUpload> files)
+    private void ValidateWrite(ReporterAuth? auth, string body, IReadOnlyList<AttachmentUpload> files, string idempotencyKey)
     {
         var errors = new FieldErrors();
         RequestValidation.ReporterAuth(auth, "auth", errors);
         RequestValidation.Text(body, "body", FieldLimits.MessageBody, required: true, errors);
         RequestValidation.Attachments(files, "attachments", attachments, errors);
+        RequestValidation.IdempotencyKey(idempotencyKey, "idempotency_key", errors);
         errors.ThrowIfAny();
     }
 }

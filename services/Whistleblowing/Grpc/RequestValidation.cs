@@ -92,6 +92,10 @@ internal static class RequestValidation
     public static void Passphrase(string value, string field, FieldErrors errors) =>
         errors.Require(value.Length <= FieldLimits.Passphrase, field, $"must be {FieldLimits.Passphrase} characters or fewer");
 
+    /// <summary>An optional idempotency key: empty, or the format <see cref="Crypto.IdempotencyKey"/> documents.</summary>
+    public static void IdempotencyKey(string value, string field, FieldErrors errors) =>
+        errors.Require(value.Length == 0 || Crypto.IdempotencyKey.IsWellFormed(value), field, Crypto.IdempotencyKey.FormatDescription);
+
     public static ReporterCredential Credential(P.ReporterAuth auth) => auth.MethodCase == P.ReporterAuth.MethodOneofCase.Receipt
         ? new ReporterCredential.Receipt(auth.Receipt.ReceiptCode, auth.Receipt.Passphrase)
         : new ReporterCredential.Session(auth.SessionToken);

@@ -2,7 +2,7 @@ using EducationHub.Whistleblowing.Application;
 
 namespace EducationHub.Whistleblowing.Infrastructure;
 
-/// <summary>Runs the reminder and retention sweeps on a timer (also available on demand through RunMaintenance).</summary>
+/// <summary>Runs the reminder, retention and expiry sweeps on a timer (also available on demand through RunMaintenance).</summary>
 public sealed partial class MaintenanceWorker(IServiceScopeFactory scopes, WhistleblowingOptions options, WhistleblowingClock clock, ILogger<MaintenanceWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +17,7 @@ public sealed partial class MaintenanceWorker(IServiceScopeFactory scopes, Whist
                 await maintenance.PublishRemindersAsync(stoppingToken);
                 await maintenance.PurgeExpiredAsync(AuditActions.System, stoppingToken);
                 await maintenance.DeleteExpiredSessionsAsync(stoppingToken);
+                await maintenance.DeleteExpiredIdempotencyRecordsAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EducationHub.Whistleblowing.Infrastructure;
 
-/// <summary>The whistleblowing service's own database: cases (ciphertext + metadata), messages, files, custody, audit.</summary>
+/// <summary>The whistleblowing service's own database: cases (ciphertext + metadata), messages, files, custody, idempotency records, audit.</summary>
 public sealed class WhistleblowingDbContext(DbContextOptions<WhistleblowingDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<WhistleblowingCase> Cases => Set<WhistleblowingCase>();
@@ -13,6 +13,7 @@ public sealed class WhistleblowingDbContext(DbContextOptions<WhistleblowingDbCon
     public DbSet<CaseAttachment> Attachments => Set<CaseAttachment>();
     public DbSet<IdentityDisclosureRequest> IdentityRequests => Set<IdentityDisclosureRequest>();
     public DbSet<ReporterSession> ReporterSessions => Set<ReporterSession>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

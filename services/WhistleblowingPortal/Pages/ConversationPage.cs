@@ -16,13 +16,13 @@ internal static class ConversationPage
 
     public static Task<IResult> Get(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger) =>
         WithSession(context, layout, cookie, logger, async session =>
-            View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), "", new FormErrors(), sent: context.Request.Query.ContainsKey("sent")));
+            View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), "", new FormErrors(), SubmissionToken.New(), sent: context.Request.Query.ContainsKey("sent")));
 
     public static Task<IResult> Reply(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger) =>
         Write(context, layout, antiforgery, gateway, cookie, logger, addInformation: false);
 
     public static IResult AddInformationForm(HttpContext context, Layout layout, IAntiforgery antiforgery, ReporterSessionCookie cookie) =>
-        cookie.Read(context) is null ? Results.Redirect(layout.Base + "/check") : AddInformationView(context, layout, antiforgery, "", new FormErrors());
+        cookie.Read(context) is null ? Results.Redirect(layout.Base + "/check") : AddInformationView(context, layout, antiforgery, "", new FormErrors(), SubmissionToken.New());
 
     public static Task<IResult> AddInformation(HttpContext context, Layout layout, IAntiforgery antiforgery, WhistleblowingGateway gateway, ReporterSessionCookie cookie, ILogger<PortalLog> logger) =>
         Write(context, layout, antiforgery, gateway, cookie, logger, addInformation: true);
@@ -36,6 +36,7 @@ internal static class ConversationPage
         }
 
         var body = form["message"].ToString();
+        var token = SubmissionToken.From(form);
         var chosen = Uploads.ChosenNames(form, "attachments");
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -66,13 +67,14 @@ internal static class ConversationPage
             {
                 try
                 {
+                    // The form's token as the idempotency key: a repeated post stores no second message and lands here again.
                     if (addInformation)
                     {
-                        await gateway.AddInformationAsync(session, body.Trim(), files, context.RequestAborted);
+                        await gateway.AddInformationAsync(session, body.Trim(), files, token, context.RequestAborted);
                     }
                     else
                     {
-                        await gateway.ReplyAsync(session, body.Trim(), files, context.RequestAborted);
+                        await gateway.ReplyAsync(session, body.Trim(), files, token, context.RequestAborted);
                     }
 
                     return Results.Redirect(layout.Base + "/conversation?sent=1");
@@ -95,12 +97,19 @@ internal static class ConversationPage
 
             Uploads.AskToSelectAgain(Uploads.NotRefused(files, refused), "attachments", errors);
             return addInformation
-                ? AddInformationView(context, layout, antiforgery, body, errors)
-                : View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), body, errors, sent: false);
+                ? AddInformationView(context, layout, antiforgery, body, errors, token)
+                : View(context, layout, antiforgery, await gateway.ReadAsync(session, context.RequestAborted), body, errors, token, sent: false);
         }
         catch (RpcException e) when (WhistleblowingGateway.IsRejectedCredential(e))
         {
             return SessionEnded(layout, body, chosen, addInformation, cookie, context);
+        }
+        catch (RpcException e) when (WhistleblowingGateway.IsReusedSubmission(e))
+        {
+            // The form was sent before with another text (e.g. a page the browser restored, edited): the first message stands.
+            return ErrorPages.MessageNotSent(layout, "This form has already been sent",
+                "A message was already sent from this form, with different text. Each form sends one message, so this one has not been sent.", body, chosen,
+                $"<p class=\"body\"><a class=\"link\" href=\"{layout.Base}/conversation\">Go to your report</a> to send it as a new message.</p>", status: 409);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
         {
@@ -165,7 +174,8 @@ internal static class ConversationPage
         }
     }
 
-    private static IResult View(HttpContext context, Layout layout, IAntiforgery antiforgery, ReporterConversation conversation, string draft, FormErrors errors, bool sent)
+    /// <param name="token">The reply form's submission token: new for a new form, kept when it is shown again with errors.</param>
+    private static IResult View(HttpContext context, Layout layout, IAntiforgery antiforgery, ReporterConversation conversation, string draft, FormErrors errors, string token, bool sent)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var messages = conversation.Messages.Count == 0
@@ -173,7 +183,7 @@ internal static class ConversationPage
             : "<ol class=\"messages\">" + Join(conversation.Messages.Select(Message)) + "</ol>";
         var reply = !conversation.CanReply
             ? "<p class=\"body\">This report is closed. You can no longer send messages about it.</p>"
-            : $"<form method=\"post\" action=\"{layout.Base}/conversation/reply\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
+            : $"<form method=\"post\" action=\"{layout.Base}/conversation/reply\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) + SubmissionToken.Field(token) +
               TextArea("message", "Send a message to the whistleblowing team", draft, errors, "Answer a question or tell us anything new. Up to 10,000 characters.", rows: 5) +
               FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
               Button("Send message") + "</form>" +
@@ -190,13 +200,13 @@ internal static class ConversationPage
         return layout.Page("Your report", body, errors.Any, errors.Any ? 400 : 200);
     }
 
-    private static IResult AddInformationView(HttpContext context, Layout layout, IAntiforgery antiforgery, string draft, FormErrors errors)
+    private static IResult AddInformationView(HttpContext context, Layout layout, IAntiforgery antiforgery, string draft, FormErrors errors, string token)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var body = ErrorSummary(errors) +
             "<h1 class=\"heading-l\">Add information to your report</h1>" +
             "<p class=\"body\">Tell us anything you remembered or found out after sending your report.</p>" +
-            $"<form method=\"post\" action=\"{layout.Base}/add-information\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
+            $"<form method=\"post\" action=\"{layout.Base}/add-information\" enctype=\"multipart/form-data\" novalidate>" + Antiforgery(tokens.FormFieldName, tokens.RequestToken!) + SubmissionToken.Field(token) +
             TextArea("message", "Information to add", draft, errors, "Up to 10,000 characters.", rows: 8) +
             FileInput("attachments", "Upload evidence (optional)", errors, Uploads.Hint) +
             Button("Add to report") + "</form>";

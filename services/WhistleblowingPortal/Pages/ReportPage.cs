@@ -27,7 +27,7 @@ internal static class ReportPage
     };
 
     public static IResult Get(HttpContext context, Layout layout, IAntiforgery antiforgery) =>
-        Form(context, layout, antiforgery, new Dictionary<string, string>(), new FormErrors());
+        Form(context, layout, antiforgery, new Dictionary<string, string>(), new FormErrors(), SubmissionToken.New());
 
     public static async Task<IResult> Post(HttpContext context, Layout layout, IAntiforgery antiforgery, Throttle throttle, WhistleblowingGateway gateway, ILogger<PortalLog> logger)
     {
@@ -37,6 +37,7 @@ internal static class ReportPage
         }
 
         var values = FieldOrder.ToDictionary(f => f, f => form[f].ToString());
+        var token = SubmissionToken.From(form);
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return NotSent(layout, "The form has expired", "For your security, forms expire. Your report has not been sent.", values, form,
@@ -49,10 +50,11 @@ internal static class ReportPage
         if (errors.Any)
         {
             // Not charged to the submission limit: only reports that pass these checks are.
-            return Invalid(context, layout, antiforgery, values, errors, [.. files.Select(f => f.FileName)]);
+            return Invalid(context, layout, antiforgery, values, errors, [.. files.Select(f => f.FileName)], token);
         }
 
-        if (!throttle.TrySubmit(context))
+        // A repeat of a form this replica has already charged is not charged again (the service creates nothing for it).
+        if (!throttle.TrySubmit(context, token))
         {
             return NotSent(layout, "Too many attempts",
                 "To protect reports, this service limits how often it can be used. Your report has not been sent. Wait an hour and try again.", values, form,
@@ -70,6 +72,8 @@ internal static class ReportPage
             ContactDetails = values["contact"].Trim(),
             Passphrase = values["passphrase"],
             Attachments = { files },
+            // The same token again (double click, browser retry, on any replica) gets this report's receipt, not a second case.
+            IdempotencyKey = token,
         };
 
         SubmitReportResponse receipt;
@@ -92,7 +96,14 @@ internal static class ReportPage
                 errors.Add(field, Sentence(field, violation.Description));
             }
 
-            return Invalid(context, layout, antiforgery, values, errors, Uploads.NotRefused(files, refused));
+            return Invalid(context, layout, antiforgery, values, errors, Uploads.NotRefused(files, refused), token);
+        }
+        catch (RpcException e) when (WhistleblowingGateway.IsReusedSubmission(e))
+        {
+            // The form was sent before with other answers (e.g. a page the browser restored, edited): the first report stands.
+            return NotSent(layout, "This form has already been sent",
+                "A report was already sent from this form, with different answers. Each form sends one report, so these answers have not been sent.", values, form,
+                $"<p class=\"body\">To send them as a new report, <a class=\"link\" href=\"{layout.Base}/new\">start a new form</a> and paste your answers in.</p>", 409);
         }
         catch (RpcException e)
         {
@@ -108,7 +119,8 @@ internal static class ReportPage
     /// passphrase (never echoed) and the files (browsers cannot re-fill a file input). Each of those,
     /// when given, gets its own error, so resubmitting cannot silently lose it.
     /// </summary>
-    private static IResult Invalid(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> values, FormErrors errors, IReadOnlyList<string> filesToSelectAgain)
+    /// <param name="token">The form's submission token, kept so that the corrected form is still the same report.</param>
+    private static IResult Invalid(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> values, FormErrors errors, IReadOnlyList<string> filesToSelectAgain, string token)
     {
         if ((values["passphrase"].Length > 0 || values["passphrase-confirm"].Length > 0) && errors.For("passphrase") is null && errors.For("passphrase-confirm") is null)
         {
@@ -117,7 +129,7 @@ internal static class ReportPage
 
         Uploads.AskToSelectAgain(filesToSelectAgain, "attachments", errors);
         errors.SortBy(FieldOrder);
-        return Form(context, layout, antiforgery, values, errors);
+        return Form(context, layout, antiforgery, values, errors, token);
     }
 
     private static void Validate(Dictionary<string, string> v, FormErrors errors)
@@ -222,7 +234,7 @@ internal static class ReportPage
 
     private static string LimitHint(string field) => $"Up to {Limits[field].ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters.";
 
-    private static IResult Form(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> v, FormErrors errors)
+    private static IResult Form(HttpContext context, Layout layout, IAntiforgery antiforgery, Dictionary<string, string> v, FormErrors errors, string token)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         string Value(string key) => v.GetValueOrDefault(key, "");
@@ -230,7 +242,7 @@ internal static class ReportPage
             "<h1 class=\"heading-l\">Tell us about your concern</h1>" +
             "<p class=\"body\">Give as much detail as you can. Do not include your own name unless you want to: you can add contact details separately below.</p>" +
             $"<form method=\"post\" action=\"{layout.Base}/new\" enctype=\"multipart/form-data\" novalidate>" +
-            Antiforgery(tokens.FormFieldName, tokens.RequestToken!) +
+            Antiforgery(tokens.FormFieldName, tokens.RequestToken!) + SubmissionToken.Field(token) +
             "<h2 class=\"heading-m\">Which school is it about?</h2>" +
             TextInput("urn", "School URN (optional)", Value("urn"), errors, "The 6-digit unique reference number, if you know it, like 123456. You can find it on Get Information about Schools.", width: "10", inputMode: "numeric") +
             TextInput("school-name", "School name", Value("school-name"), errors, "If you are not sure of the URN, tell us the school's name and town. " + LimitHint("school-name")) +

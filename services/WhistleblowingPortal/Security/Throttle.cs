@@ -14,6 +14,7 @@ internal sealed class Throttle : IDisposable
     private readonly PartitionedRateLimiter<string> _loginPerClient;
     private readonly RateLimiter _loginGlobal;
     private readonly ClientKey _clients;
+    private readonly ChargedSubmissions _charged = new(TimeProvider.System);
 
     public Throttle(PortalOptions options, ClientKey clients)
     {
@@ -25,7 +26,9 @@ internal sealed class Throttle : IDisposable
         _loginGlobal = Window(limits.LoginsPerMinuteGlobal, TimeSpan.FromMinutes(1));
     }
 
-    public bool TrySubmit(HttpContext context) => Acquire(_submitPerClient, _submitGlobal, context);
+    /// <summary>Charges a report to the submission limits, unless it repeats one this replica has charged (see <see cref="ChargedSubmissions"/>).</summary>
+    public bool TrySubmit(HttpContext context, string submissionToken) =>
+        _charged.TryCharge(submissionToken, () => Acquire(_submitPerClient, _submitGlobal, context));
 
     public bool TryLogin(HttpContext context) => Acquire(_loginPerClient, _loginGlobal, context);
 
