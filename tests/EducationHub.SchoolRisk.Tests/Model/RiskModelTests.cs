@@ -110,6 +110,27 @@ public sealed class RiskModelTests
         Assert.DoesNotContain(beforeRecorded.Reasons, r => r.Code.StartsWith("PARTNER_", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Signals stored before the API accepted only canonical outcomes may be spelt loosely: they score as the adverse
+    /// finding they report, as a new "not met" does; a favourable or unknown outcome adds nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("Not met.", 25)]
+    [InlineData("  NOT   met ", 25)]
+    [InlineData("not taking  effective action!", 25)]
+    [InlineData("met", 15)]
+    [InlineData("not quite met", 15)]
+    public void A_stored_outcome_counts_as_adverse_however_it_was_spelt(string outcome, double contribution)
+    {
+        var set = new EvidenceSet();
+        set.Add(PartnerSignal.Record(Guid.NewGuid(), 100006, SignalKind.SafeguardingAudit, ConcernLevel.High, new DateOnly(2016, 11, 1),
+            "Single central record incomplete", outcome, "ofsted", "A. Inspector", new DateTimeOffset(2016, 11, 2, 10, 0, 0, TimeSpan.Zero)));
+
+        var reason = Assert.Single(_model.Assess(set.For(100006, D)).Reasons, r => r.Code == "PARTNER_SAFEGUARDING_S175_AUDIT");
+
+        Assert.Equal(contribution, reason.Contribution);
+    }
+
     [Fact]
     public void A_partner_reason_names_the_organisation_by_its_display_name_and_scores_the_same()
     {

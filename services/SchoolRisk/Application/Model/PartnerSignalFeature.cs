@@ -22,7 +22,7 @@ public sealed class PartnerSignalFeature(OrganisationNames organisations) : IRis
         foreach (var signal in evidence.Signals.Where(s => s.ObservedOn > since))
         {
             var points = LevelPoints(signal.ConcernLevel, weights.ConcernPoints);
-            var adverse = IsAdverse(signal.Outcome);
+            var adverse = SignalOutcomes.IsAdverse(signal.Outcome);
             if (adverse)
             {
                 points += weights.AdverseOutcomePoints;
@@ -47,9 +47,6 @@ public sealed class PartnerSignalFeature(OrganisationNames organisations) : IRis
         ConcernLevel.Low => points.Low,
         _ => points.None,
     };
-
-    private static bool IsAdverse(string? outcome) =>
-        outcome is not null && SignalOutcomes.Adverse.Any(a => outcome.Trim().Equals(a, StringComparison.OrdinalIgnoreCase));
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

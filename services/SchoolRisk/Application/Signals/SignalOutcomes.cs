@@ -35,6 +35,21 @@ public static class SignalOutcomes
         return For(kind).FirstOrDefault(o => o.Equals(normalised, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Whether <paramref name="outcome"/> is adverse, read as <see cref="Canonical"/> reads it (case, spaces and
+    /// trailing punctuation ignored) but whatever the kind: signals stored before the API checked outcomes may carry
+    /// "Not met." or an outcome of another kind, and they keep counting as the adverse finding their partner reported.
+    /// </summary>
+    public static bool IsAdverse(string? outcome)
+    {
+        if (outcome is null)
+        {
+            return false;
+        }
+        var normalised = Normalise(outcome);
+        return Adverse.Any(a => a.Equals(normalised, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Normalise(string text)
     {
         var builder = new StringBuilder(text.Length);
