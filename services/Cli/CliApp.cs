@@ -28,6 +28,7 @@ public static class CliApp
         root.AddCommand(RiskListCommand.Create(context));
         root.AddCommand(SchoolCommand.Create(context));
         root.AddCommand(DecideCommand.Create(context));
+        root.AddCommand(OutcomeCommand.Create(context));
         root.AddCommand(PublishCommand.Create(context));
         root.AddCommand(TokenCommand.Create(stdout, stderr));
         root.AddCommand(ReplayErrorsCommand.Create(stdout, stderr));

@@ -18,5 +18,8 @@ public sealed class HubClient(GrpcClient client, string? token)
 
     public Task<Pb.Decision> RecordDecisionAsync(Pb.RecordDecisionRequest r) => client.UnaryAsync<Pb.RecordDecisionRequest, Pb.Decision>(Service + "RecordDecision", r, Options);
 
+    public Task<Pb.Decision> RecordActionOutcomeAsync(Pb.RecordActionOutcomeRequest r) =>
+        client.UnaryAsync<Pb.RecordActionOutcomeRequest, Pb.Decision>(Service + "RecordActionOutcome", r, Options);
+
     public Task<Pb.RiskListSummary> PublishMonthAsync(Pb.PublishMonthRequest r) => client.UnaryAsync<Pb.PublishMonthRequest, Pb.RiskListSummary>(Service + "PublishMonth", r, Options);
 }

@@ -6,14 +6,14 @@ using Pb = EducationHub.Protos.Hub.V1;
 
 namespace EducationHub.Cli.Commands;
 
-/// <summary>`ehub school URN`: a school's priority, reasons, 12-month history and recent timeline.</summary>
+/// <summary>`ehub school URN`: a school's priority, reasons, 12-month history, the group's decisions (and their earlier versions) and recent timeline.</summary>
 public static class SchoolCommand
 {
     public static Command Create(Func<InvocationContext, CliContext> context)
     {
         var urn = new Argument<int>("urn", "The school's 6-digit URN.");
         var limit = new Option<int>("--timeline", () => 20, "How many timeline entries to show.");
-        var command = new Command("school", "One school: priority, reasons, history and timeline.") { urn, limit };
+        var command = new Command("school", "One school: priority, reasons, history, the group's decisions and timeline.") { urn, limit };
         command.SetHandler(async ic =>
         {
             var cli = context(ic);
@@ -45,10 +45,39 @@ public static class SchoolCommand
         foreach (var h in p.History) chart.AddItem(h.Month + (h.Published ? "*" : " "), h.Priority, h.Listed ? Color.Red : Color.Grey);
         o.Write(chart);
 
+        WriteDecisions(o, p);
+
         var timeline = new Table().Border(TableBorder.Simple).Title("Timeline (newest first)").AddColumn("Date").AddColumn("What").AddColumn("Source").AddColumn(new TableColumn("Points").RightAligned());
         foreach (var t in p.Timeline)
             timeline.AddRow(t.OccurredAt.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(t.Summary), Markup.Escape(t.SourceRef),
                 t.PointsNow == 0 ? "" : t.PointsNow.ToString("0.#", CultureInfo.InvariantCulture));
         o.Write(timeline);
     }
+
+    /// <summary>The decisions as they stand, then each earlier version and what replaced it, as the dashboard's school page shows them.</summary>
+    private static void WriteDecisions(IAnsiConsole o, Pb.SchoolProfile p)
+    {
+        if (p.Decisions.Count == 0) return;
+        var decisions = new Table().Border(TableBorder.Simple).Title("Group decisions").AddColumn("Month").AddColumn("Decision").AddColumn("Owner").AddColumn("Due").AddColumn("Done");
+        foreach (var d in p.Decisions) decisions.AddRow(DecisionCells(d));
+        o.Write(decisions);
+        if (p.ReplacedDecisions.Count == 0) return;
+        var earlier = new Table().Border(TableBorder.Simple).Title("Earlier versions of these decisions").AddColumn("Month").AddColumn("Decision").AddColumn("Owner").AddColumn("Due")
+            .AddColumn("Done").AddColumn("Replaced");
+        foreach (var r in p.ReplacedDecisions)
+        {
+            var what = r.ReplacedByChange == Pb.DecisionChange.OutcomeRecorded ? "Outcome" : "Decision";
+            earlier.AddRow([.. DecisionCells(r.Decision), $"{what} replaced {Day(r.ReplacedAt)} by {Markup.Escape(r.ReplacedBy)}"]);
+        }
+        o.Write(earlier);
+    }
+
+    private static string[] DecisionCells(Pb.Decision d)
+    {
+        var outcome = d.DoneRecordedBy.Length == 0 ? (d.Done ? "Yes" : "No")
+            : $"{(d.Done ? "Yes" : "No")}{(d.DoneNote.Length > 0 ? ": " + Markup.Escape(d.DoneNote) : "")} ({Markup.Escape(d.DoneRecordedBy)})";
+        return [Markup.Escape(d.Month), $"{Markup.Escape(Hub.Export.RiskListSheet.DecisionName(d.Decision_))}: {Markup.Escape(d.Action)}", Markup.Escape(d.OwnerOrganisation), Markup.Escape(d.DueOn), outcome];
+    }
+
+    private static string Day(Google.Protobuf.WellKnownTypes.Timestamp t) => t.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

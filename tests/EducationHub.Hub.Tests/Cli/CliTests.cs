@@ -84,6 +84,40 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Outcome_records_whether_the_action_was_done_and_school_shows_the_decisions_with_the_outcome_it_replaced()
+    {
+        await using var hub = await HubHost.StartAsync();
+        await hub.SeedTwoSchoolsAsync();
+        var server = hub.Host.GrpcAddress.ToString();
+        var token = hub.Token("hub.risklist.read", "hub.decisions.write");
+        var due = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, (await Run("decide", "--month", HubHost.ThisMonth, "--urn", $"{HubHost.Urn}", "--decision", "monitor", "--owner", "Council",
+            "--due", due, "--action", "Termly visit", "--server", server, "--token", token)).Code);
+
+        var done = await Run("outcome", "--month", HubHost.ThisMonth, "--urn", $"{HubHost.Urn}", "--status", "done", "--note", "Visited in week 2", "--server", server, "--token", token);
+        Assert.Equal(0, done.Code);
+        Assert.Contains("Monitor done: Visited in week 2", done.Out);
+        var notDone = await Run("outcome", "--month", HubHost.ThisMonth, "--urn", $"{HubHost.Urn}", "--status", "not-done", "--note", "Visit cancelled", "--server", server, "--token", token);
+        Assert.Equal(0, notDone.Code);
+        Assert.Contains("Monitor not done: Visit cancelled", notDone.Out);
+
+        var school = await Run("school", $"{HubHost.Urn}", "--server", server, "--token", token);
+        Assert.Equal(0, school.Code);
+        var current = school.Out[school.Out.IndexOf("Group decisions", StringComparison.Ordinal)..school.Out.IndexOf("Earlier versions of these decisions", StringComparison.Ordinal)];
+        Assert.Contains("Monitor: Termly visit", current);
+        Assert.Contains("No: Visit cancelled", current);
+        Assert.DoesNotContain("Visited in week 2", current);
+        var earlier = school.Out[school.Out.IndexOf("Earlier versions of these decisions", StringComparison.Ordinal)..];
+        Assert.Contains("Yes: Visited in week 2", earlier);
+        Assert.Contains("Outcome replaced", earlier);
+
+        var unknown = await Run("outcome", "--month", HubHost.ThisMonth, "--urn", "999999", "--status", "done", "--server", server, "--token", token);
+        Assert.Equal(2, unknown.Code);
+        var badStatus = await Run("outcome", "--urn", $"{HubHost.Urn}", "--status", "maybe", "--server", server, "--token", token);
+        Assert.Equal(1, badStatus.Code);
+    }
+
+    [Fact]
     public async Task Token_prints_a_development_token_only_when_the_key_exists()
     {
         var dir = Directory.CreateTempSubdirectory("ehub-cli-").FullName;
