@@ -132,6 +132,9 @@ await Run("portal POST /report/new (submission)", async http =>
 {
     var form = await http.GetStringAsync(baseUrl + "/new");
     var antiforgery = Regex.Match(form, "name=\"__form\" value=\"([^\"]+)\"").Groups[1].Value;
+    // The page's submission token is not sent, so the portal makes a new one for every POST as for a new form: each
+    // POST is a new report, written with its idempotency record. Sending the page's token would make every POST
+    // after the first a repeat answered from that record.
     return async () =>
     {
         using var content = new MultipartFormDataContent
