@@ -74,8 +74,11 @@ public static class SchoolCommand
 
     private static string[] DecisionCells(Pb.Decision d)
     {
+        // Who and when, as the school page says it (dates as the "Replaced" column prints them); when from
+        // outcome_recorded_at, since done_at has no date for "not done".
+        var when = d.OutcomeRecordedAt is { } at ? ", " + Day(at) : "";
         var outcome = d.DoneRecordedBy.Length == 0 ? (d.Done ? "Yes" : "No")
-            : $"{(d.Done ? "Yes" : "No")}{(d.DoneNote.Length > 0 ? ": " + Markup.Escape(d.DoneNote) : "")} ({Markup.Escape(d.DoneRecordedBy)})";
+            : $"{(d.Done ? "Yes" : "No")}{(d.DoneNote.Length > 0 ? ": " + Markup.Escape(d.DoneNote) : "")} (recorded by {Markup.Escape(d.DoneRecordedBy)}{when})";
         return [Markup.Escape(d.Month), $"{Markup.Escape(Hub.Export.RiskListSheet.DecisionName(d.Decision_))}: {Markup.Escape(d.Action)}", Markup.Escape(d.OwnerOrganisation), Markup.Escape(d.DueOn), outcome];
     }
 

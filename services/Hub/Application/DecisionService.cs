@@ -35,6 +35,7 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         row.DoneNote = null;
         row.DoneAt = null;
         row.DoneRecordedBy = null;
+        row.OutcomeRecordedAt = null;
         db.Audit(organisation, subject, replacing ? "decision.replaced" : "decision.recorded", "decision", $"{key}/{input.Urn}");
         await db.SaveChangesAsync(ct);
         return RowMapping.ToDecision(row);
@@ -53,6 +54,7 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         row.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         row.DoneAt = done ? now.UtcDateTime : null;
         row.DoneRecordedBy = organisation;
+        row.OutcomeRecordedAt = now.UtcDateTime; // done or not: a "not done" report has a date too
         db.Audit(organisation, subject, done ? "decision.done" : "decision.not-done", "decision", $"{key}/{urn}");
         await db.SaveChangesAsync(ct);
         return RowMapping.ToDecision(row);

@@ -68,14 +68,15 @@ internal static class SchoolPage
         $"<td>{Outcome(d)}</td>";
 
     /// <summary>
-    /// "No" until someone records an outcome; then done or not with its note and who recorded it, since a replaced
+    /// "No" until someone records an outcome; then done or not with its note, who recorded it and when, since a replaced
     /// outcome is only understood beside the one that replaced it (a "not done" note says why, so it is shown too).
     /// </summary>
     private static string Outcome(EigDecision d)
     {
         if (d.DoneRecordedBy is null) return d.Done ? "Yes" : "No";
         var answer = (d.Done ? "Yes" : "No") + (d.DoneNote is null ? "" : ": " + E(d.DoneNote));
-        var when = d.DoneAt is { } at ? ", " + E(Wording.Date(at)) : "";
+        // Not DoneAt: it has no date for "not done" (a "done" outcome has the same time in both).
+        var when = d.OutcomeRecordedAt is { } at ? ", " + E(Wording.Date(at)) : "";
         return $"{answer} <span class=\"meta\">(recorded by {E(d.DoneRecordedBy)}{when})</span>";
     }
 

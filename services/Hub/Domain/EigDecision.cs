@@ -16,6 +16,10 @@ public enum DecisionKind
 /// on that month's list and carried into the next month's list as "last month's agreed action".
 /// </summary>
 /// <param name="DoneRecordedBy">The organisation that recorded the outcome (done or not done); null until someone does.</param>
+/// <param name="OutcomeRecordedAt">
+/// When that outcome was recorded, done or not done (<paramref name="DoneAt"/> is only set when done); null until one is,
+/// and for a "not done" outcome recorded before the hub kept this time.
+/// </param>
 public sealed record EigDecision(
     Guid Id,
     RiskMonth Month,
@@ -29,7 +33,8 @@ public sealed record EigDecision(
     bool Done = false,
     string? DoneNote = null,
     DateTimeOffset? DoneAt = null,
-    string? DoneRecordedBy = null)
+    string? DoneRecordedBy = null,
+    DateTimeOffset? OutcomeRecordedAt = null)
 {
     public static string Describe(DecisionKind kind) => kind switch
     {

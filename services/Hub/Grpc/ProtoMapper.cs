@@ -100,6 +100,7 @@ public static class ProtoMapper
             RecordedAt = Timestamp.FromDateTimeOffset(d.RecordedAt), Done = d.Done, DoneNote = d.DoneNote ?? "", DoneRecordedBy = d.DoneRecordedBy ?? "",
         };
         if (d.DoneAt is { } at) p.DoneAt = Timestamp.FromDateTimeOffset(at);
+        if (d.OutcomeRecordedAt is { } reported) p.OutcomeRecordedAt = Timestamp.FromDateTimeOffset(reported);
         return p;
     }
 

@@ -20,6 +20,13 @@ public abstract class DecisionVersion
     public DateTime? DoneAt { get; set; }
     public string? DoneRecordedBy { get; set; }
 
+    /// <summary>
+    /// When the outcome (done or not done) was recorded; null until one is. <see cref="DoneAt"/> is only set for "done",
+    /// so without this a "not done" report would have no date. Outcomes recorded before the column existed have it only
+    /// if done (migration 2026112304 copied <see cref="DoneAt"/>, the only time known).
+    /// </summary>
+    public DateTime? OutcomeRecordedAt { get; set; }
+
     /// <summary>Copies every shared column onto <paramref name="target"/> (keeping a replaced version as it stood).</summary>
     public void CopyTo(DecisionVersion target)
     {
@@ -36,5 +43,6 @@ public abstract class DecisionVersion
         target.DoneNote = DoneNote;
         target.DoneAt = DoneAt;
         target.DoneRecordedBy = DoneRecordedBy;
+        target.OutcomeRecordedAt = OutcomeRecordedAt;
     }
 }

@@ -65,5 +65,7 @@ public static class RowMapping
     private static EigDecision Decision(Guid id, DecisionVersion r) => new(
         id, RiskMonth.Parse(r.Month), r.Urn, (DecisionKind)r.Kind, r.OwnerOrganisation, r.DueOn, r.Action, r.RecordedBy,
         new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)), r.Done, r.DoneNote,
-        r.DoneAt is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, r.DoneRecordedBy);
+        Utc(r.DoneAt), r.DoneRecordedBy, Utc(r.OutcomeRecordedAt));
+
+    private static DateTimeOffset? Utc(DateTime? stored) => stored is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
 }

@@ -38,6 +38,9 @@ public class ReplacedDecisionsApiTests
         Assert.Equal((notBooked.Done, notBooked.DoneNote, notBooked.DoneRecordedBy), (outcome.Decision.Done, outcome.Decision.DoneNote, outcome.Decision.DoneRecordedBy));
         Assert.Equal(("Visit not booked yet", "ofsted"), (outcome.Decision.DoneNote, outcome.Decision.DoneRecordedBy));
         Assert.Null(outcome.Decision.DoneAt);
+        Assert.NotNull(notBooked.OutcomeRecordedAt); // not done, yet it says when it was reported, and keeps it when replaced
+        Assert.Equal(notBooked.OutcomeRecordedAt, outcome.Decision.OutcomeRecordedAt);
+        Assert.Null(referral.OutcomeRecordedAt); // recorded again over a decision with an outcome: starts afresh
 
         // The support package as it stood when Ofsted recorded the referral: done, per the council.
         Assert.Equal(Pb.DecisionChange.DecisionRecorded, decision.ReplacedByChange);
@@ -46,6 +49,8 @@ public class ReplacedDecisionsApiTests
         AssertVersion(thisMonth, decision.Decision);
         Assert.Equal((true, "Two visits made", "council"), (decision.Decision.Done, decision.Decision.DoneNote, decision.Decision.DoneRecordedBy));
         Assert.Equal(visits.DoneAt, decision.Decision.DoneAt);
+        Assert.Equal(visits.OutcomeRecordedAt, decision.Decision.OutcomeRecordedAt);
+        Assert.Equal(visits.DoneAt, visits.OutcomeRecordedAt);
 
         // Last month's first decision, never given an outcome, replaced by the RSC's.
         Assert.Equal(Pb.DecisionChange.DecisionRecorded, earlier.ReplacedByChange);
@@ -53,12 +58,14 @@ public class ReplacedDecisionsApiTests
         Assert.Equal(lastMonthAgain.RecordedAt, earlier.ReplacedAt);
         AssertVersion(lastMonth, earlier.Decision);
         Assert.Equal((false, "", ""), (earlier.Decision.Done, earlier.Decision.DoneNote, earlier.Decision.DoneRecordedBy));
+        Assert.Null(earlier.Decision.OutcomeRecordedAt);
 
         // The decisions themselves are as last recorded, the replaced versions separate from them.
         Assert.Equal([HubHost.ThisMonth, HubHost.LastMonth], profile.Decisions.Select(d => d.Month));
         Assert.Equal(("Ask Ofsted for a monitoring visit", "Monitoring visit made", "school-improvement-partner"),
             (profile.Decisions[0].Action, profile.Decisions[0].DoneNote, profile.Decisions[0].DoneRecordedBy));
         Assert.Equal("Send the partner in", profile.Decisions[1].Action);
+        Assert.Equal(visited.OutcomeRecordedAt, profile.Decisions[0].OutcomeRecordedAt);
     }
 
     /// <summary>The version is the decision as <paramref name="recorded"/> returned it when it was recorded (outcome aside).</summary>

@@ -105,10 +105,12 @@ public class CliTests
         Assert.Equal(0, school.Code);
         var current = school.Out[school.Out.IndexOf("Group decisions", StringComparison.Ordinal)..school.Out.IndexOf("Earlier versions of these decisions", StringComparison.Ordinal)];
         Assert.Contains("Monitor: Termly visit", current);
-        Assert.Contains("No: Visit cancelled", current);
+        // Who recorded each outcome and on which day, "not done" included (the profile gives the time the CLI prints).
+        var reported = (await DecisionCalls.ProfileAsync(hub)).Decisions.Single().OutcomeRecordedAt.ToDateTimeOffset().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"No: Visit cancelled (recorded by council, {reported})", current);
         Assert.DoesNotContain("Visited in week 2", current);
         var earlier = school.Out[school.Out.IndexOf("Earlier versions of these decisions", StringComparison.Ordinal)..];
-        Assert.Contains("Yes: Visited in week 2", earlier);
+        Assert.Contains("Yes: Visited in week 2 (recorded by council, ", earlier);
         Assert.Contains("Outcome replaced", earlier);
 
         var unknown = await Run("outcome", "--month", HubHost.ThisMonth, "--urn", "999999", "--status", "done", "--server", server, "--token", token);

@@ -55,8 +55,84 @@ public abstract class HubSchemaTests(DatabaseProvider provider, IReadOnlyList<st
     }
 
     /// <summary>
-    /// The database as it was before migration 2026112303: the history table without the column (dropping the
-    /// table's last column gives back the table 2026112302 built, rows included), the migration not applied.
+    /// Migration 2026112304 on a database with outcomes already recorded, in the decisions and in the kept versions: a done
+    /// outcome gets its DoneAt as the time it was recorded (the only time known), a "not done" one and a decision without
+    /// an outcome get none; nothing else changes.
+    /// </summary>
+    [Fact]
+    public async Task Upgrading_gives_done_outcomes_their_done_time_as_the_time_recorded_and_others_none()
+    {
+        await using var database = await EmptyDatabase.CreateAsync<HubDbContext>(provider, HubDbContext.AddHubInterceptors);
+        var at = new DateTime(2026, 11, 20, 9, 15, 0, DateTimeKind.Utc);
+        // Done, who recorded the outcome, DoneAt, and the time the upgrade should give it.
+        var cases = new (bool Done, string? By, DateTime? DoneAt, DateTime? Expected)[]
+        {
+            (true, "council", at, at),
+            (false, "ofsted", null, null),     // not done: no time was kept
+            (false, null, null, null),         // no outcome yet
+            (true, null, at.AddHours(1), null), // a done time nobody reported is not an outcome's time
+        };
+        var decisions = cases.Select((c, i) => Outcome(new DecisionRow { Id = Guid.NewGuid(), Urn = 990101 + i }, c, at)).ToList();
+        var kept = cases.Select((c, i) => Outcome(KeptVersion(at.AddMinutes(i), c.Done, null), c, at)).ToList();
+        await using (var db = database.Context())
+        {
+            await db.Database.MigrateAsync();
+            db.Decisions.AddRange(decisions);
+            db.DecisionHistory.AddRange(kept);
+            await db.SaveChangesAsync();
+            await BeforeOutcomeRecordedAtAsync(db);
+        }
+        await using (var db = database.Context())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        await using (var db = database.Context())
+        {
+            var upgraded = (await db.Decisions.AsNoTracking().ToListAsync()).OrderBy(r => r.Urn).ToList();
+            var upgradedKept = (await db.DecisionHistory.AsNoTracking().ToListAsync()).OrderBy(r => r.ReplacedAt).ToList();
+            Assert.Equal(cases.Select(c => c.Expected), upgraded.Select(r => Utc(r.OutcomeRecordedAt)));
+            Assert.Equal(cases.Select(c => c.Expected), upgradedKept.Select(r => Utc(r.OutcomeRecordedAt)));
+            Assert.Equal(cases.Select(c => (c.Done, c.By, c.DoneAt)), upgraded.Select(r => (r.Done, r.DoneRecordedBy, Utc(r.DoneAt))));
+            Assert.Equal(cases.Select(c => (c.Done, c.By, c.DoneAt)), upgradedKept.Select(r => (r.Done, r.DoneRecordedBy, Utc(r.DoneAt))));
+            Assert.Equal(decisions.Select(r => r.Id), upgraded.Select(r => r.Id));
+            Assert.Equal(kept.Select(r => r.Id), upgradedKept.Select(r => r.Id));
+        }
+    }
+
+    // OutcomeRecordedAt is saved as a time no case expects, so what the upgrade leaves can only come from the migration.
+    private static T Outcome<T>(T row, (bool Done, string? By, DateTime? DoneAt, DateTime? Expected) c, DateTime at) where T : DecisionVersion
+    {
+        row.Month = "2026-11";
+        row.Kind = 2;
+        row.OwnerOrganisation = "Council";
+        row.DueOn = new DateOnly(2026, 12, 15);
+        row.Action = "Leadership support";
+        row.RecordedBy = "council";
+        row.RecordedBySubject = "user-1";
+        row.RecordedAt = at.AddDays(-1);
+        (row.Done, row.DoneRecordedBy, row.DoneAt) = (c.Done, c.By, c.DoneAt);
+        row.OutcomeRecordedAt = at.AddDays(-7);
+        return row;
+    }
+
+    private static DateTime? Utc(DateTime? stored) => stored is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null;
+
+    /// <summary>
+    /// The database as it was before migration 2026112304: neither table has the column (it is each table's last, so
+    /// dropping it gives back what 2026112303 left, rows included), the migration not applied.
+    /// </summary>
+    private static async Task BeforeOutcomeRecordedAtAsync(HubDbContext db)
+    {
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE hub_decisions DROP COLUMN "OutcomeRecordedAt" """);
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE hub_decision_history DROP COLUMN "OutcomeRecordedAt" """);
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '2026112304_HubDecisionOutcomeRecordedAt'""");
+    }
+
+    /// <summary>
+    /// The database as it was before migration 2026112303: the history table without the column (dropping it
+    /// gives back the table 2026112302 built, later columns aside, rows included), the migration not applied.
     /// </summary>
     private static async Task BeforeReplacedByChangeAsync(HubDbContext db)
     {
