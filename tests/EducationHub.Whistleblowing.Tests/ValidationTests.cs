@@ -72,4 +72,35 @@ public sealed class ValidationTests
         Assert.Equal("CASE_STATUS_NEW", read["status"].GetString());
         Assert.True(read["canReply"].GetBoolean());
     }
+
+    /// <summary>
+    /// The idempotency key as a partner's own client sees it (Python grpcio, knowing nothing of our code): a repeat
+    /// gets the first receipt, the key with another report a FAILED_PRECONDITION naming it, a malformed key an
+    /// INVALID_ARGUMENT naming it.
+    /// </summary>
+    [Fact]
+    public async Task A_python_client_repeating_a_keyed_submission_gets_the_same_receipt_and_a_reused_or_malformed_key_is_refused()
+    {
+        await using var wb = await WhistleblowingHost.StartAsync();
+        const string method = "educationhub.whistleblowing.v1.WhistleblowingIntake/Submit";
+        const string report = """{"schoolName": "Park Road Primary", "category": "CONCERN_CATEGORY_SAFEGUARDING", "whatHappened": "Disclosures are not recorded.", "idempotencyKey": "pY3n0Xq8Hk2vR7tL5wJ9aQ"}""";
+
+        var first = await PythonGrpcClient.CallAsync(wb.Host.GrpcAddress, method, report, WhistleblowingHost.PortalToken);
+        var again = await PythonGrpcClient.CallAsync(wb.Host.GrpcAddress, method, report, WhistleblowingHost.PortalToken);
+        Assert.True(first.Ok, first.RawJson);
+        Assert.True(again.Ok, again.RawJson);
+        Assert.Equal(first["receiptCode"].GetString(), again["receiptCode"].GetString());
+        Assert.Equal(first["receivedAt"].GetString(), again["receivedAt"].GetString());
+        Assert.Single((await wb.Call<ListCasesRequest, ListCasesResponse>(WhistleblowingHost.Cases + "ListCases", new ListCasesRequest(), WhistleblowingHost.HandlerToken())).Cases);
+
+        var reused = await PythonGrpcClient.CallAsync(wb.Host.GrpcAddress, method, report.Replace("not recorded", "not recorded at all", StringComparison.Ordinal), WhistleblowingHost.PortalToken);
+        Assert.Equal(StatusCode.FailedPrecondition, reused.StatusCode);
+        Assert.Equal("idempotency_key", Assert.Single(reused.PreconditionViolations).Subject);
+        Assert.Contains("google.rpc.ErrorInfo", reused.DetailTypes);
+
+        var malformed = await PythonGrpcClient.CallAsync(wb.Host.GrpcAddress, method, report.Replace("pY3n0Xq8Hk2vR7tL5wJ9aQ", "short+key", StringComparison.Ordinal), WhistleblowingHost.PortalToken);
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+        Assert.Equal("idempotency_key", Assert.Single(malformed.FieldViolations).Field);
+        Assert.Single((await wb.Call<ListCasesRequest, ListCasesResponse>(WhistleblowingHost.Cases + "ListCases", new ListCasesRequest(), WhistleblowingHost.HandlerToken())).Cases);
+    }
 }
