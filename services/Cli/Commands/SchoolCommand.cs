@@ -49,7 +49,7 @@ public static class SchoolCommand
 
         var timeline = new Table().Border(TableBorder.Simple).Title("Timeline (newest first)").AddColumn("Date").AddColumn("What").AddColumn("Source").AddColumn(new TableColumn("Points").RightAligned());
         foreach (var t in p.Timeline)
-            timeline.AddRow(t.OccurredAt.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(t.Summary), Markup.Escape(t.SourceRef),
+            timeline.AddRow(Day(t.OccurredAt), Markup.Escape(t.Summary), Markup.Escape(t.SourceRef),
                 t.PointsNow == 0 ? "" : t.PointsNow.ToString("0.#", CultureInfo.InvariantCulture));
         o.Write(timeline);
     }
@@ -58,12 +58,11 @@ public static class SchoolCommand
     private static void WriteDecisions(IAnsiConsole o, Pb.SchoolProfile p)
     {
         if (p.Decisions.Count == 0) return;
-        var decisions = new Table().Border(TableBorder.Simple).Title("Group decisions").AddColumn("Month").AddColumn("Decision").AddColumn("Owner").AddColumn("Due").AddColumn("Done");
+        var decisions = DecisionTable("Group decisions");
         foreach (var d in p.Decisions) decisions.AddRow(DecisionCells(d));
         o.Write(decisions);
         if (p.ReplacedDecisions.Count == 0) return;
-        var earlier = new Table().Border(TableBorder.Simple).Title("Earlier versions of these decisions").AddColumn("Month").AddColumn("Decision").AddColumn("Owner").AddColumn("Due")
-            .AddColumn("Done").AddColumn("Replaced");
+        var earlier = DecisionTable("Earlier versions of these decisions").AddColumn("Replaced");
         foreach (var r in p.ReplacedDecisions)
         {
             var what = r.ReplacedByChange == Pb.DecisionChange.OutcomeRecorded ? "Outcome" : "Decision";
@@ -72,13 +71,18 @@ public static class SchoolCommand
         o.Write(earlier);
     }
 
+    /// <summary>A table with the columns <see cref="DecisionCells"/> fills.</summary>
+    private static Table DecisionTable(string title) =>
+        new Table().Border(TableBorder.Simple).Title(title).AddColumn("Month").AddColumn("Decision").AddColumn("Owner").AddColumn("Due").AddColumn("Done");
+
     private static string[] DecisionCells(Pb.Decision d)
     {
         // Who and when, as the school page says it (dates as the "Replaced" column prints them); when from
         // outcome_recorded_at, since done_at has no date for "not done".
         var when = d.OutcomeRecordedAt is { } at ? ", " + Day(at) : "";
-        var outcome = d.DoneRecordedBy.Length == 0 ? (d.Done ? "Yes" : "No")
-            : $"{(d.Done ? "Yes" : "No")}{(d.DoneNote.Length > 0 ? ": " + Markup.Escape(d.DoneNote) : "")} (recorded by {Markup.Escape(d.DoneRecordedBy)}{when})";
+        var answer = d.Done ? "Yes" : "No";
+        var outcome = d.DoneRecordedBy.Length == 0 ? answer
+            : $"{answer}{(d.DoneNote.Length > 0 ? ": " + Markup.Escape(d.DoneNote) : "")} (recorded by {Markup.Escape(d.DoneRecordedBy)}{when})";
         return [Markup.Escape(d.Month), $"{Markup.Escape(Hub.Export.RiskListSheet.DecisionName(d.Decision_))}: {Markup.Escape(d.Action)}", Markup.Escape(d.OwnerOrganisation), Markup.Escape(d.DueOn), outcome];
     }
 

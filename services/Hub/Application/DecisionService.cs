@@ -31,11 +31,7 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         row.RecordedBy = organisation;
         row.RecordedBySubject = subject;
         row.RecordedAt = now.UtcDateTime;
-        row.Done = false;
-        row.DoneNote = null;
-        row.DoneAt = null;
-        row.DoneRecordedBy = null;
-        row.OutcomeRecordedAt = null;
+        row.ClearOutcome();
         db.Audit(organisation, subject, replacing ? "decision.replaced" : "decision.recorded", "decision", $"{key}/{input.Urn}");
         await db.SaveChangesAsync(ct);
         return RowMapping.ToDecision(row);
@@ -50,11 +46,7 @@ public sealed class DecisionService(HubDbContext db, TimeProvider clock)
         // An outcome someone recorded before is kept as it stood, as a re-recorded decision is: the group can see that
         // the action was reported done (or not) and by whom before this change. Nobody recorded one yet: nothing to keep.
         if (row.DoneRecordedBy is not null) db.DecisionHistory.Add(Superseded(row, DecisionChange.OutcomeRecorded, now, organisation, subject));
-        row.Done = done;
-        row.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        row.DoneAt = done ? now.UtcDateTime : null;
-        row.DoneRecordedBy = organisation;
-        row.OutcomeRecordedAt = now.UtcDateTime; // done or not: a "not done" report has a date too
+        row.RecordOutcome(done, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), organisation, now.UtcDateTime);
         db.Audit(organisation, subject, done ? "decision.done" : "decision.not-done", "decision", $"{key}/{urn}");
         await db.SaveChangesAsync(ct);
         return RowMapping.ToDecision(row);

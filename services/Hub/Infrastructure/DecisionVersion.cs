@@ -27,6 +27,26 @@ public abstract class DecisionVersion
     /// </summary>
     public DateTime? OutcomeRecordedAt { get; set; }
 
+    /// <summary>The outcome reported for the action: done or not, the note, who reported it and when (<paramref name="at"/>).</summary>
+    public void RecordOutcome(bool done, string? note, string organisation, DateTime at)
+    {
+        Done = done;
+        DoneNote = note;
+        DoneAt = done ? at : null;
+        DoneRecordedBy = organisation;
+        OutcomeRecordedAt = at; // done or not: a "not done" report has a date too
+    }
+
+    /// <summary>No outcome reported: a decision recorded again starts its outcome afresh.</summary>
+    public void ClearOutcome()
+    {
+        Done = false;
+        DoneNote = null;
+        DoneAt = null;
+        DoneRecordedBy = null;
+        OutcomeRecordedAt = null;
+    }
+
     /// <summary>Copies every shared column onto <paramref name="target"/> (keeping a replaced version as it stood).</summary>
     public void CopyTo(DecisionVersion target)
     {
