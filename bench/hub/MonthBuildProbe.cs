@@ -75,7 +75,7 @@ internal static class MonthBuildProbe
         var services = scope.ServiceProvider;
         if (path == Streamed)
         {
-            HubDataVersion.Bump(); // the next call computes instead of answering from the draft cache
+            services.GetRequiredService<HubDataVersion>().Bump(); // the next call computes instead of answering from the draft cache
             return (await services.GetRequiredService<RiskListService>().DraftAsync(month, CancellationToken.None)).Entries.Count;
         }
         return (await MaterialiseAllAsync(services.GetRequiredService<HubReadModel>(), services.GetRequiredService<RiskListBuilder>(), month)).Entries.Count;

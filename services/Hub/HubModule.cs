@@ -23,7 +23,9 @@ public static class HubModule
         var options = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         RefuseOpenDashboardOffLoopback(builder.Configuration, options);
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
-        builder.AddServiceDatabase<HubDbContext>("hub", HubDbContext.AddHubInterceptors);
+        builder.Services.AddSingleton<HubDataVersion>();
+        builder.AddServiceDatabase<HubDbContext>("hub", (services, db) => HubDbContext.AddHubInterceptors(db, services.GetRequiredService<HubDataVersion>()));
+        builder.Services.AddHostedService<SharedDataVersionAnnouncer>();
         builder.Services.AddOutbox<HubDbContext>();
 
         var model = string.IsNullOrWhiteSpace(options.PriorityModelPath)

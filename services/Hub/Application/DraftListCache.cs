@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using EducationHub.Hub.Domain.RiskList;
+using EducationHub.Hub.Infrastructure;
 
 namespace EducationHub.Hub.Application;
 
 /// <summary>
-/// Computed drafts, keyed by month and the hub's data version, so paging through a list does not
+/// Computed drafts, keyed by month and the hub's data version (<see cref="HubDataVersion"/>), so paging through a list does not
 /// recompute it per page. Entries also expire after a few minutes, because a draft of the running
 /// month is evaluated "as of now" and signals decay with time. A stale entry is dropped as soon as
 /// it is found stale, so the caller's recomputation does not run with the old list still alive
@@ -13,9 +14,9 @@ namespace EducationHub.Hub.Application;
 public sealed class DraftListCache(TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset At, MonthlyRiskList List)> _drafts = new();
+    private readonly ConcurrentDictionary<string, (DataVersion Version, DateTimeOffset At, MonthlyRiskList List)> _drafts = new();
 
-    public bool TryGet(string month, long version, out MonthlyRiskList list)
+    public bool TryGet(string month, DataVersion version, out MonthlyRiskList list)
     {
         if (_drafts.TryGetValue(month, out var hit))
         {
@@ -31,5 +32,5 @@ public sealed class DraftListCache(TimeProvider clock)
         return false;
     }
 
-    public void Set(string month, long version, MonthlyRiskList list) => _drafts[month] = (version, clock.GetUtcNow(), list);
+    public void Set(string month, DataVersion version, MonthlyRiskList list) => _drafts[month] = (version, clock.GetUtcNow(), list);
 }

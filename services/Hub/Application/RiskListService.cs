@@ -12,7 +12,7 @@ namespace EducationHub.Hub.Application;
 /// A month's list: the published snapshot when there is one (exactly as published), otherwise
 /// the draft computed from the timeline now. Publishing freezes the draft.
 /// </summary>
-public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskListBuilder builder, DraftListCache cache, TimeProvider clock)
+public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskListBuilder builder, DraftListCache cache, HubDataVersion dataVersion, TimeProvider clock)
 {
     public async Task<MonthlyRiskList> GetAsync(RiskMonth month, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed class RiskListService(HubDbContext db, HubReadModel read, RiskList
 
     public async Task<MonthlyRiskList> DraftAsync(RiskMonth month, CancellationToken ct)
     {
-        var version = HubDataVersion.Current; // read before loading: a later commit makes this entry stale, never wrong
+        var version = await dataVersion.CurrentAsync(db, ct); // read before loading: a later commit makes this entry stale, never wrong
         var key = month.ToString();
         if (cache.TryGet(key, version, out var cached)) return cached;
         var draft = await ComputeAsync(month, clock.GetUtcNow(), ct);

@@ -5,30 +5,71 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace EducationHub.Hub.Infrastructure;
 
 /// <summary>
-/// A counter bumped after every committed write to the hub's database, so cached draft lists
-/// know they are stale. Process-wide on purpose: a spurious bump only costs a recomputation,
-/// while a missed one would show an out-of-date list. Bumped after the commit, never before,
-/// so a list computed from uncommitted-yet data can never be cached under the new value.
+/// What a cached draft list was computed from: <see cref="Local"/> counts this process's commits to the
+/// hub's database, <see cref="Shared"/> every replica's (PostgreSQL; always 0 on SQLite, which one process owns).
 /// </summary>
-public static class HubDataVersion
+public readonly record struct DataVersion(long Local, long Shared);
+
+/// <summary>
+/// Tells cached draft lists they are stale. Every committed write to the hub's database bumps a counter
+/// in this process at once and, on PostgreSQL, asks <see cref="SharedDataVersionAnnouncer"/> to advance
+/// the database sequence <see cref="Sequence"/> that every replica reads, so a list cached by one replica
+/// is dropped when another replica's consumer or API call changes its inputs (a hub runs 2 to 6
+/// replicas, deploy/k8s). Bumped after the commit, never before, so a list computed from data not yet
+/// committed can never be cached under the new value; a spurious bump only costs a recomputation.
+/// </summary>
+public sealed class HubDataVersion
 {
-    private static long _value;
+    /// <summary>The PostgreSQL sequence the replicas share (migration 2026112601).</summary>
+    public const string Sequence = "hub_data_version";
 
-    public static long Current => Interlocked.Read(ref _value);
+    private long _local;
+    private int _announcementRequested;
+    private readonly SemaphoreSlim _announcement = new(0, 1);
 
-    public static void Bump() => Interlocked.Increment(ref _value);
+    public long Local => Interlocked.Read(ref _local);
+
+    /// <summary>Called after every commit that may change a list's inputs.</summary>
+    public void Bump()
+    {
+        Interlocked.Increment(ref _local);
+        RequestAnnouncement();
+    }
+
+    /// <summary>Asks <see cref="SharedDataVersionAnnouncer"/> to advance the shared sequence (again, after one that failed).</summary>
+    internal void RequestAnnouncement()
+    {
+        // One announcement covers every commit before it: request one only if none is waiting.
+        if (Interlocked.Exchange(ref _announcementRequested, 1) == 0)
+            _announcement.Release();
+    }
+
+    /// <summary>The version now, read before the list's inputs are loaded: a later commit makes a list cached under it stale, never wrong.</summary>
+    public async Task<DataVersion> CurrentAsync(HubDbContext db, CancellationToken ct)
+    {
+        var local = Local;
+        if (!db.Database.IsNpgsql())
+            return new DataVersion(local, 0);
+        var shared = await db.Database.SqlQueryRaw<long>($"SELECT last_value AS \"Value\" FROM {Sequence}").SingleAsync(ct);
+        return new DataVersion(local, shared);
+    }
+
+    /// <summary>Waits until a commit asks for an announcement; commits after this returns ask for the next one.</summary>
+    internal async Task WaitForAnnouncementRequestAsync(CancellationToken ct)
+    {
+        await _announcement.WaitAsync(ct);
+        Volatile.Write(ref _announcementRequested, 0);
+    }
 }
 
 /// <summary>Bumps <see cref="HubDataVersion"/> when a transaction commits.</summary>
-internal sealed class HubCommitInterceptor : DbTransactionInterceptor
+internal sealed class HubCommitInterceptor(HubDataVersion version) : DbTransactionInterceptor
 {
-    public static readonly HubCommitInterceptor Instance = new();
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => HubDataVersion.Bump();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Bump();
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        HubDataVersion.Bump();
+        version.Bump();
         return Task.CompletedTask;
     }
 }
@@ -37,19 +78,17 @@ internal sealed class HubCommitInterceptor : DbTransactionInterceptor
 /// Bumps <see cref="HubDataVersion"/> after a SaveChanges that ran in its own (implicit) transaction,
 /// unless it saved only the audit entries of a read (<see cref="HubDbContext.SaveReadAuditAsync"/>).
 /// </summary>
-internal sealed class HubSaveInterceptor : SaveChangesInterceptor
+internal sealed class HubSaveInterceptor(HubDataVersion version) : SaveChangesInterceptor
 {
-    public static readonly HubSaveInterceptor Instance = new();
-
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (ChangesData(eventData.Context)) HubDataVersion.Bump();
+        if (ChangesData(eventData.Context)) version.Bump();
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (ChangesData(eventData.Context)) HubDataVersion.Bump();
+        if (ChangesData(eventData.Context)) version.Bump();
         return ValueTask.FromResult(result);
     }
 

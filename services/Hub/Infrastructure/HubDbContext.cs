@@ -32,9 +32,12 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : Servi
         }
     }
 
-    /// <summary>The Hub's own interceptors, added where the context is registered (a pooled context cannot use OnConfiguring).</summary>
-    public static void AddHubInterceptors(DbContextOptionsBuilder options) =>
-        options.AddInterceptors(HubCommitInterceptor.Instance, HubSaveInterceptor.Instance);
+    /// <summary>
+    /// The Hub's own interceptors, added where the context is registered (a pooled context cannot use
+    /// OnConfiguring): they bump the host's <paramref name="version"/> after every committed write.
+    /// </summary>
+    public static void AddHubInterceptors(DbContextOptionsBuilder options, HubDataVersion version) =>
+        options.AddInterceptors(new HubCommitInterceptor(version), new HubSaveInterceptor(version));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

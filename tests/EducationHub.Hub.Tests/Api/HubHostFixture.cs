@@ -29,9 +29,12 @@ public sealed class HubHost : IAsyncDisposable
 
     public string Token(params string[] scopes) => Host.IssueToken("council", scopes);
 
-    public async Task IngestAsync(params IIntegrationEvent[] events)
+    public Task IngestAsync(params IIntegrationEvent[] events) => IngestInto(Host, events);
+
+    /// <summary>Puts <paramref name="events"/> on the timeline of any hub host, as its consumers would.</summary>
+    public static async Task IngestInto(TestServiceHost host, params IIntegrationEvent[] events)
     {
-        using var scope = Host.Services.CreateScope();
+        using var scope = host.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<TimelineIngestor>().IngestAsync(events, CancellationToken.None);
     }
 

@@ -21,11 +21,20 @@ internal sealed class HubDatabaseHost : IAsyncDisposable
     public static async Task<HubDatabaseHost> StartAsync(string provider)
     {
         var postgres = provider == "postgres" ? await PostgresTestDatabase.CreateAsync() : null;
+        var host = await StartHostAsync(postgres);
+        return new HubDatabaseHost(host, postgres);
+    }
+
+    /// <summary>Another hub process on this host's PostgreSQL database, as a second replica is; dispose it before this host.</summary>
+    public Task<TestServiceHost> StartReplicaAsync() =>
+        StartHostAsync(_postgres ?? throw new InvalidOperationException("Replicas share a PostgreSQL database; a SQLite database belongs to one process."));
+
+    private static Task<TestServiceHost> StartHostAsync(PostgresTestDatabase? postgres)
+    {
         var settings = new Dictionary<string, string?>();
         if (postgres is not null)
             settings["ConnectionStrings:hub"] = postgres.ConnectionString;
-        var host = await TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(), settings, serviceName: "hub");
-        return new HubDatabaseHost(host, postgres);
+        return TestServiceHost.StartAsync(b => b.AddHub(), a => a.MapHub(), settings, serviceName: "hub");
     }
 
     public async Task<T> QueryAsync<T>(Func<HubDbContext, Task<T>> query)

@@ -68,7 +68,7 @@ public class StreamedMonthBuildTests
     {
         using var scope = host.Services.CreateScope();
         var services = scope.ServiceProvider;
-        HubDataVersion.Bump(); // no cached draft: compute
+        services.GetRequiredService<HubDataVersion>().Bump(); // no cached draft: compute
         var streamed = await services.GetRequiredService<RiskListService>().DraftAsync(month, CancellationToken.None);
         var reference = await ReferenceAsync(services.GetRequiredService<HubReadModel>(), services.GetRequiredService<RiskListBuilder>(), month);
         return (streamed, reference);

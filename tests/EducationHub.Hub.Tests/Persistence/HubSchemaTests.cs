@@ -16,7 +16,7 @@ public abstract class HubSchemaTests(DatabaseProvider provider, IReadOnlyList<st
 {
     [Fact]
     public Task The_migration_builds_the_schema_the_model_describes() =>
-        SchemaAssert.MigrationMatchesModelAsync<HubDbContext>(provider, "hub_timeline", HubDbContext.AddHubInterceptors, timelineLayout);
+        SchemaAssert.MigrationMatchesModelAsync<HubDbContext>(provider, "hub_timeline", WithHubInterceptors, timelineLayout);
 
     /// <summary>
     /// Migration 2026112303 on a database that already kept replaced decisions: every kept version stays as it was
@@ -25,7 +25,7 @@ public abstract class HubSchemaTests(DatabaseProvider provider, IReadOnlyList<st
     [Fact]
     public async Task Upgrading_keeps_the_replaced_decisions_and_marks_them_replaced_by_a_decision()
     {
-        await using var database = await EmptyDatabase.CreateAsync<HubDbContext>(provider, HubDbContext.AddHubInterceptors);
+        await using var database = await EmptyDatabase.CreateAsync<HubDbContext>(provider, WithHubInterceptors);
         var replacedAt = new DateTime(2026, 11, 20, 9, 15, 0, DateTimeKind.Utc);
         var kept = new[]
         {
@@ -62,7 +62,7 @@ public abstract class HubSchemaTests(DatabaseProvider provider, IReadOnlyList<st
     [Fact]
     public async Task Upgrading_gives_done_outcomes_their_done_time_as_the_time_recorded_and_others_none()
     {
-        await using var database = await EmptyDatabase.CreateAsync<HubDbContext>(provider, HubDbContext.AddHubInterceptors);
+        await using var database = await EmptyDatabase.CreateAsync<HubDbContext>(provider, WithHubInterceptors);
         var at = new DateTime(2026, 11, 20, 9, 15, 0, DateTimeKind.Utc);
         // Done, who recorded the outcome, DoneAt, and the time the upgrade should give it.
         var cases = new (bool Done, string? By, DateTime? DoneAt, DateTime? Expected)[]
@@ -116,6 +116,9 @@ public abstract class HubSchemaTests(DatabaseProvider provider, IReadOnlyList<st
         row.OutcomeRecordedAt = at.AddDays(-7);
         return row;
     }
+
+    /// <summary>The options the hub registers its context with, outside a host (the version bumped is this database's alone).</summary>
+    private static void WithHubInterceptors(DbContextOptionsBuilder options) => HubDbContext.AddHubInterceptors(options, new HubDataVersion());
 
     private static DateTime? Utc(DateTime? stored) => stored is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null;
 

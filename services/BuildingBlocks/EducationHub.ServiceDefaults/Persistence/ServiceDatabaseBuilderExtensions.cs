@@ -24,9 +24,18 @@ public static class ServiceDatabaseBuilderExtensions
     /// pass further options (interceptors) as <paramref name="configure"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name, Action<DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext =>
+        builder.AddServiceDatabase<TContext>(name, (_, db) => configure?.Invoke(db));
+
+    /// <summary>
+    /// <see cref="AddServiceDatabase{TContext}(IHostApplicationBuilder, string, Action{DbContextOptionsBuilder}?)"/>
+    /// for options that need the host's services, such as an interceptor that is a singleton of the host.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : DbContext
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
         var options = builder.Configuration.GetSection(PersistenceOptions.Section).Get<PersistenceOptions>() ?? new PersistenceOptions();
         var connectionString = builder.Configuration.GetConnectionString(name);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -47,7 +56,7 @@ public static class ServiceDatabaseBuilderExtensions
             if (provider == DatabaseProvider.Sqlite)
                 db.AddInterceptors(pragmas);
             db.AddInterceptors(services.GetRequiredService<OutboxNudgeInterceptor>());
-            configure?.Invoke(db);
+            configure(services, db);
         });
 
         // From the options read above, like the rest of the registration: one reading of the section.
