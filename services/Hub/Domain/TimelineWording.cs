@@ -17,7 +17,7 @@ public static class TimelineWording
             TimelineKind.SchoolRiskAssessed => $"Risk assessed: score {e.Score} ({e.Level}), model {e.ModelVersion}.",
             TimelineKind.PartnerSignalSubmitted => $"{org}: {h(e.Category)}, {h(e.Level)} concern, observed {D(e.Date)}" + (e.RelatedId is null ? "." : " (corrects an earlier signal)."),
             TimelineKind.GovernanceConcernRaised => $"Governance concern raised by {org}, {h(e.Level)} severity.",
-            TimelineKind.WarningNoticeIssued => $"Warning notice ({h(e.Category)}) issued by {org}" + (string.IsNullOrEmpty(e.Detail) ? "." : $", grounds: {h(e.Detail)}."),
+            TimelineKind.WarningNoticeIssued => $"Warning notice ({h(e.Category)}) issued by {Wording.NoticeIssuer(e.Organisation, organisations)}" + (string.IsNullOrEmpty(e.Detail) ? "." : $", grounds: {h(e.Detail)}."),
             TimelineKind.WarningNoticeComplied => $"Warning notice ({h(e.Category)}) complied with on {D(e.Date)}.",
             TimelineKind.WarningNoticeDeadlinePassed => $"Warning notice ({h(e.Category)}) deadline {D(e.Date)} passed without compliance.",
             TimelineKind.InterventionStarted => $"Intervention started: {h(e.Category)}, led by {org}.",

@@ -190,8 +190,8 @@ public sealed class PriorityCalculator(PriorityModel model, OrganisationNames? o
                     : issued is null
                     ? $"Warning notice ({type}) open."
                     : string.IsNullOrEmpty(issued.Detail)
-                    ? $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {_names.Display(issued.Organisation)}; not yet complied with."
-                    : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {_names.Display(issued.Organisation)} on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}; not yet complied with.";
+                    ? $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {Wording.NoticeIssuer(issued.Organisation, _names)}; not yet complied with."
+                    : $"Warning notice ({type}) issued {Wording.Date(issued.Date ?? DateOnly.FromDateTime(issued.OccurredAt.UtcDateTime))} by {Wording.NoticeIssuer(issued.Organisation, _names)} on grounds of {Wording.Humanise(issued.Detail).Replace(" , ", ", ", StringComparison.Ordinal)}; not yet complied with.";
                 acc.Add("governance.notice.open", text, refs, (issued ?? any).EventId, open);
                 if (acc.Explains) acc.AddSupport(issued is null ? $"Warning notice ({type}) open" : $"Warning notice ({type}) open since {Wording.Date(issued.OccurredAt)}");
             }

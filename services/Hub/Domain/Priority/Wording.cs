@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.Hub.Domain.Priority;
 
@@ -28,6 +29,18 @@ public static class Wording
         ["ks2"] = "KS2",
         ["ks4"] = "KS4",
     };
+
+    // Governance sends a warning notice's issuer as its domain name (contracts V1 carry enum names), not as
+    // an organisation claim: "issued by LocalAuthority" is no sentence for a meeting paper.
+    private static readonly Dictionary<string, string> NoticeIssuers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["LocalAuthority"] = "the local authority",
+        ["SecretaryOfState"] = "the Secretary of State",
+    };
+
+    /// <summary>Who issued a warning notice: "the local authority", "the Secretary of State", or another organisation's display name.</summary>
+    public static string NoticeIssuer(string? issuer, OrganisationNames organisations) =>
+        issuer is not null && NoticeIssuers.TryGetValue(issuer, out var words) ? words : organisations.Display(issuer);
 
     public static string Date(DateOnly date)
     {
