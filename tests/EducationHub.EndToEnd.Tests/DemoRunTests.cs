@@ -24,6 +24,9 @@ public partial class DemoRunTests
             Assert.Contains("EIG dashboard:", output, StringComparison.Ordinal);
             Assert.Contains("Whistleblowing portal:", output, StringComparison.Ordinal);
             Assert.Matches(@"draft list, \d+ schools \(\d+ High", output);
+            // Redirected, the console is 80 columns wide: the narrow table, whose first row is one line with its URN and priority.
+            Assert.Matches(@"│ Main reason +│", output);
+            Assert.Matches(@"│ +1 │ \d{6} │ [^│]+│ +(\e\[1m)?\d+(\e\[0m)? │", output);
         }
         finally
         {

@@ -43,6 +43,33 @@ internal sealed class DemoStartup(
         }
     }
 
+    /// <summary>Columns at which the table shows movement and three reasons without wrapping every row (80 is a redirected console's width).</summary>
+    private const int WideConsole = 120;
+
+    /// <summary>The top 15: on a narrow console only the main reason, and no movement column, so rows stay one or two lines.</summary>
+    private static Table TopOfList(RiskMonth month, Hub.Domain.RiskList.MonthlyRiskList list, bool wide)
+    {
+        var bands = string.Join(", ", list.Entries.GroupBy(e => e.Band).Select(g => $"{g.Count()} {g.Key}"));
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{month.DisplayName}: {(list.Published ? "published" : "draft")} list, {list.Entries.Count} schools ({Markup.Escape(bands)}); top 15")
+            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("URN").AddColumn("School").AddColumn(new TableColumn("Priority").RightAligned())
+            .AddColumn("Band");
+        if (wide)
+            table.AddColumn("Movement");
+        table.AddColumn(wide ? "Main reasons (points)" : "Main reason");
+        foreach (var e in list.Entries.Take(15))
+        {
+            var row = new List<string> { $"{e.Rank}", $"{e.Urn}", Markup.Escape(e.SchoolName), $"[bold]{e.Priority}[/]", Markup.Escape(e.Band) };
+            if (wide)
+                row.Add(Markup.Escape(e.Movement + (e.PreviousPriority > 0 ? $" ({e.PreviousPriority})" : "")));
+            var shown = wide ? 3 : 1;
+            var reasons = string.Join(", ", e.Reasons.Take(shown).Select(r => FormattableString.Invariant($"{r.Code} {r.Points:0}")));
+            row.Add(Markup.Escape(wide || e.Reasons.Count <= shown ? reasons : $"{reasons}, +{e.Reasons.Count - shown}"));
+            table.AddRow(row.ToArray());
+        }
+        return table;
+    }
+
     private void Banner(RiskMonth month, Hub.Domain.RiskList.MonthlyRiskList list, bool loaded)
     {
         var h = hosting.Value;
@@ -56,17 +83,9 @@ internal sealed class DemoStartup(
             console.MarkupLine($"Whistleblowing portal: {Markup.Escape(web)}/report");
             console.MarkupLine($"Health:                {Markup.Escape(web)}/healthz");
         }
-        console.MarkupLine("CLI:                   dotnet run --project services/Cli -- risk-list   (a token: ... -- token)");
-        var bands = string.Join(", ", list.Entries.GroupBy(e => e.Band).Select(g => $"{g.Count()} {g.Key}"));
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{month.DisplayName}: {(list.Published ? "published" : "draft")} list, {list.Entries.Count} schools ({Markup.Escape(bands)}); top 15")
-            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("URN").AddColumn("School").AddColumn(new TableColumn("Priority").RightAligned())
-            .AddColumn("Band").AddColumn("Movement").AddColumn("Main reasons (points)");
-        foreach (var e in list.Entries.Take(15))
-            table.AddRow($"{e.Rank}", $"{e.Urn}", Markup.Escape(e.SchoolName), $"[bold]{e.Priority}[/]", Markup.Escape(e.Band),
-                Markup.Escape(e.Movement + (e.PreviousPriority > 0 ? $" ({e.PreviousPriority})" : "")),
-                Markup.Escape(string.Join(", ", e.Reasons.Take(3).Select(r => FormattableString.Invariant($"{r.Code} {r.Points:0}")))));
-        console.Write(table);
+        console.MarkupLine("CLI:                   dotnet run --project services/Cli -- risk-list");
+        console.MarkupLine("                       (a partner token for gRPC tools: ... -- token)");
+        console.Write(TopOfList(month, list, wide: console.Profile.Width >= WideConsole));
         using var process = Process.GetCurrentProcess();
         var ready = (DateTime.Now - process.StartTime).TotalSeconds;
         // CPU time as well as wall time: on a shared, overloaded machine the wall time says more about the neighbours.
