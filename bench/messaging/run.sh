@@ -10,6 +10,8 @@
 # EHUB_BENCH_PG_STATEMENTS=1 also loads pg_stat_statements and prints, after the run, the statements
 # PostgreSQL spent most time on over the whole run (warm-up rounds included).
 # EHUB_BENCH_ALLOC_TRACE=N names, after every round, the N types the process allocated most.
+# EHUB_BENCH_FLOORS=1 (needs h2load) also measures the same call publishing straight on the bus, with no
+# outbox: into the end-to-end consumer (inbox), and into a consumer with no database at all.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib-infra.sh

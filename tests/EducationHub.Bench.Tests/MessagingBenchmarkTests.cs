@@ -9,15 +9,20 @@ public sealed partial class MessagingBenchmarkTests
     [Fact]
     public async Task Every_path_delivers_each_event_exactly_once_and_the_report_is_complete()
     {
-        // The allocation sampler is on too, so its report can be checked against the GC's own count.
+        // The allocation sampler is on too, so its report can be checked against the GC's own count, and so
+        // are the floor phases (the call publishing straight on the bus, with and without the consumer's database).
         var run = await BenchProgram.RunAsync("bench/messaging/EducationHub.Bench.Messaging", "EducationHub.Bench.Messaging", ["300", "16"], TimeSpan.FromMinutes(5),
-            new Dictionary<string, string> { ["EHUB_BENCH_ALLOC_TRACE"] = "5" });
+            new Dictionary<string, string> { ["EHUB_BENCH_ALLOC_TRACE"] = "5", ["EHUB_BENCH_FLOORS"] = "1" });
 
         Assert.True(run.ExitCode == 0 && !run.TimedOut, run.Describe());
-        // Raw, end to end with the .NET client, and end to end with h2load writers (./test.sh installs nghttp2-client).
-        Assert.Contains("Broker traffic per event (publishes, deliveries): raw 1.000, 1.000, end to end 1.000, 1.000, end to end with h2load writers 1.000, 1.000.", run.Stdout, StringComparison.Ordinal);
+        // Raw, end to end with the .NET client, end to end with h2load writers (./test.sh installs nghttp2-client)
+        // and both floors.
+        Assert.Contains("Broker traffic per event (publishes, deliveries): raw 1.000, 1.000, end to end 1.000, 1.000, end to end with h2load writers 1.000, 1.000, "
+            + "floor without the producer's database 1.000, 1.000, floor without any database 1.000, 1.000.", run.Stdout, StringComparison.Ordinal);
         Assert.True(Ratio(run.Stdout, "ratio end-to-end / raw") > 0, run.Stdout);
         Assert.True(Ratio(run.Stdout, "ratio end-to-end with h2load writers / raw") > 0, run.Stdout);
+        Assert.True(Ratio(run.Stdout, "ratio floor without the producer's database / raw") > 0, run.Stdout);
+        Assert.True(Ratio(run.Stdout, "ratio floor without any database / raw") > 0, run.Stdout);
         // The CPU table read every party from /proc: numbers, not NaN, for this process, RabbitMQ and PostgreSQL.
         var cpu = Regex.Match(run.Stdout, @"^\| end to end, h2load writers \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \|", RegexOptions.Multiline);
         Assert.True(cpu.Success, run.Stdout);

@@ -17,9 +17,13 @@ public static partial class ExternalWriters
 {
     public static bool Available => File.Exists("/usr/bin/h2load");
 
-    /// <summary>Sends <paramref name="count"/> Record calls over <paramref name="connections"/> connections with
+    public const string RecordMethod = "/educationhub.bench.v1.BenchWrites/Record";
+
+    public const string PublishMethod = "/educationhub.bench.v1.BenchPublishes/Publish";
+
+    /// <summary>Sends <paramref name="count"/> calls of <paramref name="method"/> (Record unless told) over <paramref name="connections"/> connections with
     /// <paramref name="streamsPerConnection"/> calls in flight on each; returns h2load's request-time line.</summary>
-    public static async Task<string> RunAsync(Uri grpcAddress, int count, int connections, int streamsPerConnection)
+    public static async Task<string> RunAsync(Uri grpcAddress, int count, int connections, int streamsPerConnection, string method = RecordMethod)
     {
         var body = Path.GetTempFileName();
         try
@@ -30,7 +34,7 @@ public static partial class ExternalWriters
             BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
             message.CopyTo(frame, 5);
             await File.WriteAllBytesAsync(body, frame);
-            var url = new Uri(grpcAddress, "/educationhub.bench.v1.BenchWrites/Record");
+            var url = new Uri(grpcAddress, method);
             var start = new ProcessStartInfo("/usr/bin/h2load")
             {
                 RedirectStandardOutput = true,

@@ -42,6 +42,10 @@ var jitLogs = 0;
 var allocTraceTop = int.TryParse(Environment.GetEnvironmentVariable("EHUB_BENCH_ALLOC_TRACE"), out var allocTop) ? allocTop : 0;
 using var allocTrace = allocTraceTop > 0 ? new AllocationTrace() : null;
 var rawWarmedUp = false;
+// EHUB_BENCH_FLOORS=1 (needs h2load): also measure the same call publishing straight on the bus, with no
+// outbox and no producer database, once into the end-to-end consumer (inbox) and once into raw's consumer
+// (no database at all): what the path would cost if the producer's persistence, or all persistence, were free.
+var floors = Environment.GetEnvironmentVariable("EHUB_BENCH_FLOORS") == "1" && ExternalWriters.Available;
 
 // The runtime settings the services ship with (Directory.Build.props) apply here too; say which were in force.
 Console.WriteLine($"runtime: TieredPGO={AppContext.GetData("System.Runtime.TieredPGO") ?? "default"} (runtimeconfig), DOTNET_TieredPGO={Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "unset"}, DOTNET_TieredCompilation={Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "unset"}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}, GCgen0size={AppContext.GetData("System.GC.Gen0Size") ?? Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "default"}, DATAS={AppContext.GetData("System.GC.DynamicAdaptationMode") ?? Environment.GetEnvironmentVariable("DOTNET_GCDynamicAdaptationMode") ?? "default"}");
@@ -55,8 +59,9 @@ var rawBefore = await RunRawAsync();
 // paced at the end-to-end rate (the call, like publish/consume, costs more per call at a lower rate).
 // Phase 3b (when h2load is installed): end to end again in the same host, the writers being h2load, a
 // separate lean process, instead of the .NET client inside this one (see ExternalWriters).
-var (e2e, calls, callsPaced, external) = await RunEndToEndAsync();
+var (e2e, calls, callsPaced, external, floorInbox) = await RunEndToEndAsync();
 var h2load = external?.Result;
+var floorBare = floors ? await RunFloorWithoutDatabaseAsync() : null;
 // Phase 4: raw again, paced at the end-to-end rate, so the broker's CPU per event can be compared at equal rates
 // (a broker batches less at a lower rate, so part of its higher cost end to end may be the rate alone).
 var rawPaced = await RunRawAsync(e2e.PerSecond);
@@ -75,11 +80,19 @@ Console.WriteLine(e2e.Row("gRPC write → outbox → RabbitMQ → consumer → i
 if (h2load is not null)
     Console.WriteLine(h2load.Row("the same, writers = h2load in its own process (latency from the server's receipt of the call)"));
 RatioLine("ratio end-to-end / raw", e2e);
+if (floorInbox is not null)
+    Console.WriteLine(floorInbox.Row("floor: h2load → publish, no outbox or producer database → consumer → inbox → committed"));
+if (floorBare is not null)
+    Console.WriteLine(floorBare.Row("floor: h2load → publish → consumer that does nothing (no database at all)"));
 if (external is { } ext)
 {
     RatioLine("ratio end-to-end with h2load writers / raw", ext.Result);
     Console.WriteLine($"h2load's view of the calls: {ext.RequestTimes}");
 }
+if (floorInbox is not null)
+    RatioLine("ratio floor without the producer's database / raw", floorInbox);
+if (floorBare is not null)
+    RatioLine("ratio floor without any database / raw", floorBare);
 Console.WriteLine();
 Console.WriteLine("Where the time went (per stage: the rate at which events reached it since the first start,");
 Console.WriteLine("and the wait from the previous stage; the slowest rate bounds the path):");
@@ -91,7 +104,7 @@ StageRows("end to end", e2e.Clock);
 if (h2load is not null)
     StageRows("end to end, h2load writers", h2load.Clock);
 Console.WriteLine();
-Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}{(h2load is null ? "" : $", end to end with h2load writers {h2load.Traffic}")}.");
+Console.WriteLine($"Broker traffic per event (publishes, deliveries): raw {raw.Traffic}, end to end {e2e.Traffic}{(h2load is null ? "" : $", end to end with h2load writers {h2load.Traffic}")}{(floorInbox is null ? "" : $", floor without the producer's database {floorInbox.Traffic}")}{(floorBare is null ? "" : $", floor without any database {floorBare.Traffic}")}.");
 Console.WriteLine();
 Console.WriteLine("CPU per event (ms of CPU time, from /proc; the machine has " + Environment.ProcessorCount + " cores, so a path cannot go faster");
 Console.WriteLine("than cores × 1000 / total ms per event even if nothing else runs):");
@@ -103,6 +116,10 @@ CpuRow("raw, after end to end", rawAfter);
 CpuRow("end to end", e2e);
 if (h2load is not null)
     CpuRow("end to end, h2load writers", h2load);
+if (floorInbox is not null)
+    CpuRow("floor: h2load, no outbox or producer database", floorInbox);
+if (floorBare is not null)
+    CpuRow("floor: h2load, no database at all", floorBare);
 CpuRow("gRPC call alone (Echo: no write, no event)", calls);
 CpuRow($"gRPC call alone, paced at the end-to-end rate ({callsPaced.PerSecond:0} calls/s reached)", callsPaced);
 CpuRow($"raw, paced at the end-to-end rate ({rawPaced.PerSecond:0} events/s reached)", rawPaced);
@@ -157,7 +174,7 @@ async Task PublishRawAsync(IBus bus, int count, StageClock clock, double? perSec
     await Task.WhenAll(tasks);
 }
 
-async Task<(Result EndToEnd, Result Calls, Result CallsPaced, (Result Result, string RequestTimes)? External)> RunEndToEndAsync()
+async Task<(Result EndToEnd, Result Calls, Result CallsPaced, (Result Result, string RequestTimes)? External, Result? FloorInbox)> RunEndToEndAsync()
 {
     var producerDb = $"bench_producer_{run}";
     var consumerDb = $"bench_consumer_{run}";
@@ -168,22 +185,18 @@ async Task<(Result EndToEnd, Result Calls, Result CallsPaced, (Result Result, st
         // The producing service as deployed: AddServiceDefaults (Kestrel, our gRPC layer, auth
         // interceptor, telemetry, health, the bus), its database with the outbox, and a consumer
         // with its own database. Writes arrive as gRPC calls from a client on the same machine.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Benchmark" });
-        var settings = BusSettings($"bench-e2e-{run}");
-        settings["ConnectionStrings:producer"] = new NpgsqlConnectionStringBuilder(postgres) { Database = producerDb, MaxPoolSize = 100 }.ConnectionString;
-        settings["ConnectionStrings:consumer"] = new NpgsqlConnectionStringBuilder(postgres) { Database = consumerDb, MaxPoolSize = 100 }.ConnectionString;
-        settings["Hosting:GrpcUrl"] = "http://127.0.0.1:0";
-        settings["Hosting:WebUrl"] = "";
-        settings["Logging:LogLevel:Default"] = "Warning";
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddServiceDefaults("bench");
+        var builder = CreateServiceBuilder($"bench-e2e-{run}", new()
+        {
+            ["ConnectionStrings:producer"] = new NpgsqlConnectionStringBuilder(postgres) { Database = producerDb, MaxPoolSize = 100 }.ConnectionString,
+            ["ConnectionStrings:consumer"] = new NpgsqlConnectionStringBuilder(postgres) { Database = consumerDb, MaxPoolSize = 100 }.ConnectionString,
+        });
         builder.AddServiceDatabase<ProducerDb>("producer");
         builder.AddServiceDatabase<ConsumerDb>("consumer");
         builder.Services.AddOutbox<ProducerDb>();
         builder.Services.AddEventConsumer<AppliedConsumer, BenchDefinition<AppliedConsumer>>();
-        builder.Services.AddSingleton<ServerSideStarts>();
         await using var app = builder.Build();
         app.MapGrpcService<BenchWritesApi>();
+        app.MapGrpcService<BenchPublishesApi>();
         await app.StartAsync();
         var bus = app.Services.GetRequiredService<IBus>();
         using var channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<ServiceEndpoints>().GrpcAddress);
@@ -196,7 +209,9 @@ async Task<(Result EndToEnd, Result Calls, Result CallsPaced, (Result Result, st
                 await MeasureCallsAsync(client, warmup);
             var calls = await MeasureCallsAsync(client, events);
             var callsPaced = await MeasureCallsAsync(client, events, e2e.PerSecond);
-            return (e2e, calls, callsPaced, ExternalWriters.Available ? await MeasureExternalAsync(app.Services, bus) : null);
+            var external = ExternalWriters.Available ? await MeasureExternalAsync(app.Services, bus) : ((Result, string)?)null;
+            var floorInbox = floors ? (await MeasureExternalAsync(app.Services, bus, ExternalWriters.PublishMethod)).Item1 : null;
+            return (e2e, calls, callsPaced, external, floorInbox);
         }
         finally
         {
@@ -213,7 +228,7 @@ async Task<(Result EndToEnd, Result Calls, Result CallsPaced, (Result Result, st
 }
 
 // One round to warm the server's numbering branch and h2load's connections, then the measured run.
-async Task<(Result, string)> MeasureExternalAsync(IServiceProvider services, IBus bus)
+async Task<(Result, string)> MeasureExternalAsync(IServiceProvider services, IBus bus, string method = ExternalWriters.RecordMethod)
 {
     var starts = services.GetRequiredService<ServerSideStarts>();
     var address = services.GetRequiredService<ServiceEndpoints>().GrpcAddress;
@@ -225,7 +240,7 @@ async Task<(Result, string)> MeasureExternalAsync(IServiceProvider services, IBu
     async Task Produce(int n, StageClock clock)
     {
         starts.Begin(clock);
-        requestTimes = await ExternalWriters.RunAsync(address, n, connections, perConnection);
+        requestTimes = await ExternalWriters.RunAsync(address, n, connections, perConnection, method);
         var written = clock.Gaps(Stage.Started, Stage.Written).Length;
         if (written != n)
             throw new InvalidOperationException($"h2load: {written} of {n} calls were written");
@@ -233,6 +248,26 @@ async Task<(Result, string)> MeasureExternalAsync(IServiceProvider services, IBu
     await MeasureAsync(bus, warmup, Produce);
     var result = await MeasureAsync(bus, events, Produce);
     return (result, $"{requestTimes} (h2load -c {connections} -m {perConnection} -t 1)");
+}
+
+// The floor with no database: a service host as the end-to-end one, without databases or outbox,
+// whose call publishes straight on the bus into a consumer that does nothing.
+async Task<Result> RunFloorWithoutDatabaseAsync()
+{
+    var builder = CreateServiceBuilder($"bench-floor-{run}");
+    builder.Services.AddEventConsumer<RawConsumer, BenchDefinition<RawConsumer>>();
+    await using var app = builder.Build();
+    app.MapGrpcService<BenchPublishesApi>();
+    await app.StartAsync();
+    try
+    {
+        return (await MeasureExternalAsync(app.Services, app.Services.GetRequiredService<IBus>(), ExternalWriters.PublishMethod)).Item1;
+    }
+    finally
+    {
+        await app.StopAsync();
+        await BrokerEndpoints.DeleteAsync(rabbit, app.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<RawConsumer>());
+    }
 }
 
 async Task WriteAsync(GrpcClient client, int count, StageClock clock) =>
@@ -341,6 +376,23 @@ Dictionary<string, string?> BusSettings(string prefix) => new()
     ["ConnectionStrings:rabbitmq"] = rabbit,
     ["Messaging:EndpointPrefix"] = prefix,
 };
+
+// A service host as every service builds one (AddServiceDefaults: Kestrel, our gRPC layer, auth, telemetry,
+// health, the bus), gRPC on a free port, no web endpoint, with the server-side numbering h2load runs need.
+WebApplicationBuilder CreateServiceBuilder(string prefix, Dictionary<string, string?>? more = null)
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Benchmark" });
+    var settings = BusSettings(prefix);
+    settings["Hosting:GrpcUrl"] = "http://127.0.0.1:0";
+    settings["Hosting:WebUrl"] = "";
+    settings["Logging:LogLevel:Default"] = "Warning";
+    foreach (var (key, value) in more ?? [])
+        settings[key] = value;
+    builder.Configuration.AddInMemoryCollection(settings);
+    builder.AddServiceDefaults("bench");
+    builder.Services.AddSingleton<ServerSideStarts>();
+    return builder;
+}
 
 HostApplicationBuilder CreateBuilder(string prefix)
 {
