@@ -363,9 +363,10 @@ Result Finish(Before before, int count, double seconds, double[] latencies, Stag
     return new Result(count, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), clock, used, jitted, jitTime, allocated, gcs);
 }
 
-static void PrintAllocationTrace((IReadOnlyList<(string Type, long Bytes)> Top, long Total) trace, int count)
+static void PrintAllocationTrace((IReadOnlyList<(string Type, long Bytes)> Top, long Total, bool Complete) trace, int count)
 {
-    Console.WriteLine($"  allocated (sampled every ~100 KB): {trace.Total / 1024.0 / count:0.0} KB per event; most by type, bytes per event:");
+    var incomplete = trace.Complete ? "" : " (incomplete: the runtime had not delivered every sample 10 s after the round)";
+    Console.WriteLine($"  allocated (sampled every ~100 KB): {trace.Total / 1024.0 / count:0.0} KB per event{incomplete}; most by type, bytes per event:");
     foreach (var (type, bytes) in trace.Top)
         Console.WriteLine($"    {(double)bytes / count,8:0} {100.0 * bytes / Math.Max(1, trace.Total),5:0.0} %  {type}");
 }
