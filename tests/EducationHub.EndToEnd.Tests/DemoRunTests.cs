@@ -27,6 +27,9 @@ public partial class DemoRunTests
             // Redirected, the console is 80 columns wide: the narrow table, whose first row is one line with its URN and priority.
             Assert.Matches(@"│ Main reason +│", output);
             Assert.Matches(@"│ +1 │ \d{6} │ [^│]+│ +(\e\[1m)?\d+(\e\[0m)? │", output);
+            // Reasons in words with the points they add ("risk score +60"), not as codes ("risk.assessment 60").
+            Assert.Matches(@"│ [a-z][a-z ]+ [+-]\d+ ", output);
+            Assert.DoesNotMatch(@"│ [a-z]+\.[a-z.-]+ ", output);
         }
         finally
         {

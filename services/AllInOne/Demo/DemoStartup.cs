@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EducationHub.Hub.Application;
 using EducationHub.Hub.Domain;
+using EducationHub.Hub.Domain.Priority;
 using EducationHub.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -63,8 +64,9 @@ internal sealed class DemoStartup(
             if (wide)
                 row.Add(Markup.Escape(e.Movement + (e.PreviousPriority > 0 ? $" ({e.PreviousPriority})" : "")));
             var shown = wide ? 3 : 1;
-            var reasons = string.Join(", ", e.Reasons.Take(shown).Select(r => FormattableString.Invariant($"{r.Code} {r.Points:0}")));
-            row.Add(Markup.Escape(wide || e.Reasons.Count <= shown ? reasons : $"{reasons}, +{e.Reasons.Count - shown}"));
+            var reasons = string.Join(", ", e.Reasons.Take(shown).Select(r => FormattableString.Invariant($"{ReasonNames.Short(r.Code)} {r.Points:+0;-0}")));
+            var more = e.Reasons.Count - shown;
+            row.Add(Markup.Escape(wide || more <= 0 ? reasons : $"{reasons} ({more} more)"));
             table.AddRow(row.ToArray());
         }
         return table;
