@@ -11,7 +11,7 @@ namespace EducationHub.Hub.Application;
 /// it is found stale, so the caller's recomputation does not run with the old list still alive
 /// (two full lists at once would be the build's peak memory).
 /// </summary>
-public sealed class DraftListCache(TimeProvider clock)
+public sealed class DraftListCache(TimeProvider clock, HubDataVersion dataVersion)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, (DataVersion Version, DateTimeOffset At, MonthlyRiskList List)> _drafts = new();
@@ -20,7 +20,7 @@ public sealed class DraftListCache(TimeProvider clock)
     {
         if (_drafts.TryGetValue(month, out var hit))
         {
-            if (hit.Version == version && clock.GetUtcNow() - hit.At < MaxAge)
+            if (dataVersion.Covers(hit.Version, version) && clock.GetUtcNow() - hit.At < MaxAge)
             {
                 list = hit.List;
                 return true;

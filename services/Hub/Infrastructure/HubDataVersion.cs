@@ -23,9 +23,16 @@ public sealed class HubDataVersion
     /// <summary>The PostgreSQL sequence the replicas share (migration 2026112601).</summary>
     public const string Sequence = "hub_data_version";
 
+    /// <summary>How many of this replica's latest announcements are remembered (see <see cref="Covers"/>).</summary>
+    private const int RememberedAnnouncements = 64;
+
     private long _local;
     private int _announcementRequested;
     private readonly SemaphoreSlim _announcement = new(0, 1);
+    private readonly long[] _ownAnnouncements = new long[RememberedAnnouncements];
+    private int _ownAnnouncementsKept;
+    private int _nextOwnAnnouncement;
+    private readonly Lock _ownAnnouncementsLock = new();
 
     public long Local => Interlocked.Read(ref _local);
 
@@ -50,8 +57,42 @@ public sealed class HubDataVersion
         var local = Local;
         if (!db.Database.IsNpgsql())
             return new DataVersion(local, 0);
-        var shared = await db.Database.SqlQueryRaw<long>($"SELECT last_value AS \"Value\" FROM {Sequence}").SingleAsync(ct);
+        // Until its first nextval a sequence reports last_value 1 (is_called false), the value that first nextval returns.
+        var shared = await db.Database.SqlQueryRaw<long>($"SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS \"Value\" FROM {Sequence}").SingleAsync(ct);
         return new DataVersion(local, shared);
+    }
+
+    /// <summary>
+    /// Whether a list computed at <paramref name="cached"/> is still current at <paramref name="now"/>: this process
+    /// has committed nothing since, and every advance of the shared version since was this process's own
+    /// announcement, which only tells the other replicas of commits the list already includes. Without that
+    /// exception the replica that committed would compute its list twice for every commit: once for the
+    /// commit, and again when its own announcement arrived a round trip later.
+    /// </summary>
+    public bool Covers(DataVersion cached, DataVersion now)
+    {
+        if (cached.Local != now.Local || now.Shared < cached.Shared) return false;
+        if (now.Shared - cached.Shared > RememberedAnnouncements) return false;
+        lock (_ownAnnouncementsLock)
+        {
+            for (var value = cached.Shared + 1; value <= now.Shared; value++)
+            {
+                if (Array.IndexOf(_ownAnnouncements, value, 0, _ownAnnouncementsKept) < 0)
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The shared value an announcement of this process's commits took (<c>nextval</c>'s result).</summary>
+    internal void RecordOwnAnnouncement(long value)
+    {
+        lock (_ownAnnouncementsLock)
+        {
+            _ownAnnouncements[_nextOwnAnnouncement] = value;
+            _nextOwnAnnouncement = (_nextOwnAnnouncement + 1) % RememberedAnnouncements;
+            _ownAnnouncementsKept = Math.Min(_ownAnnouncementsKept + 1, RememberedAnnouncements);
+        }
     }
 
     /// <summary>Waits until a commit asks for an announcement; commits after this returns ask for the next one.</summary>

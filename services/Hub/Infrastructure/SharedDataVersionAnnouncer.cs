@@ -51,7 +51,8 @@ internal sealed partial class SharedDataVersionAnnouncer(HubDataVersion version,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        await db.Database.ExecuteSqlRawAsync($"SELECT nextval('{HubDataVersion.Sequence}')", ct);
+        var value = await db.Database.SqlQueryRaw<long>($"SELECT nextval('{HubDataVersion.Sequence}') AS \"Value\"").SingleAsync(ct);
+        version.RecordOwnAnnouncement(value);
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Could not tell the other hub replicas that the data changed; retrying in {Seconds} s (their cached drafts expire within minutes regardless)")]

@@ -29,8 +29,8 @@ public sealed class SharedDataVersionTests
         await HubHost.IngestInto(first.Host,
             HubHost.School(Urn, "Quiet Lane Primary"),
             new SchoolRiskAssessed(Guid.NewGuid(), now.AddDays(-2), Urn, "schoolrisk", Guid.NewGuid(), DateOnly.FromDateTime(now.UtcDateTime), 10, "Low", "sr-test", []));
-        // A replica's own announcements (of this ingest, of both start-ups' migrations) arrive a round trip after
-        // the commits and make it recompute once more, so the cache is looked at once they are all in.
+        // The second replica's start-up (its migrations) is announced a round trip after its commits, and would make
+        // the first recompute once more, so the cache is looked at once every announcement is in.
         var announced = await SettledSharedVersionAsync(first);
         var before = await DraftAsync(first.Host, month);
         Assert.DoesNotContain(before.Entries, e => e.Urn == Urn);
@@ -49,6 +49,32 @@ public sealed class SharedDataVersionTests
         Assert.True(await SettledSharedVersionAsync(first) > announced, "the second replica's commit advanced the shared version");
         var cachedAgain = await DraftAsync(first.Host, month);
         Assert.Same(cachedAgain, await DraftAsync(first.Host, month)); // and the new list is cached again
+    }
+
+    [Fact]
+    public async Task A_replica_keeps_its_draft_through_its_own_announcements_but_not_another_replicas()
+    {
+        await using var hub = await HubDatabaseHost.StartAsync("postgres");
+        var version = hub.Host.Services.GetRequiredService<HubDataVersion>();
+        var month = RiskMonth.Containing(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        await HubHost.IngestInto(hub.Host, HubHost.School(Urn, "Quiet Lane Primary"));
+        var beforeIngest = await SettledSharedVersionAsync(hub);
+        await HubHost.IngestInto(hub.Host,
+            new SchoolRiskAssessed(Guid.NewGuid(), now.AddDays(-1), Urn, "schoolrisk", Guid.NewGuid(), DateOnly.FromDateTime(now.UtcDateTime), 70, "High", "sr-test", []));
+        var afterIngest = await SettledSharedVersionAsync(hub);
+
+        // The announcer remembered every value it took: the only replica's ingest moved the version by its own announcements alone.
+        Assert.True(afterIngest > beforeIngest, "the ingest was announced");
+        Assert.True(version.Covers(new DataVersion(version.Local, beforeIngest), new DataVersion(version.Local, afterIngest)));
+
+        // On the real sequence, with the announcements made here so their order is known: the draft survives this
+        // replica's announcement and is recomputed after one it did not make.
+        var cached = await DraftAsync(hub.Host, month);
+        version.RecordOwnAnnouncement(await NextValueAsync(hub));
+        Assert.Same(cached, await DraftAsync(hub.Host, month));
+        await NextValueAsync(hub);
+        Assert.NotSame(cached, await DraftAsync(hub.Host, month));
     }
 
     [Fact]
@@ -72,6 +98,9 @@ public sealed class SharedDataVersionTests
 
     private static Task<long> SharedVersionAsync(HubDatabaseHost hub) =>
         hub.QueryAsync(db => db.Database.SqlQueryRaw<long>($"SELECT last_value AS \"Value\" FROM {HubDataVersion.Sequence}").SingleAsync());
+
+    private static Task<long> NextValueAsync(HubDatabaseHost hub) =>
+        hub.QueryAsync(db => db.Database.SqlQueryRaw<long>($"SELECT nextval('{HubDataVersion.Sequence}') AS \"Value\"").SingleAsync());
 
     /// <summary>The shared version once it has stopped moving: the same value twice, half a second apart.</summary>
     private static async Task<long> SettledSharedVersionAsync(HubDatabaseHost hub)
