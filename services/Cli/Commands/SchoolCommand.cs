@@ -59,7 +59,8 @@ public static class SchoolCommand
     {
         if (p.Decisions.Count == 0) return;
         var decisions = DecisionTable("Group decisions");
-        foreach (var d in p.Decisions) decisions.AddRow(DecisionCells(d));
+        foreach (var (d, i) in p.Decisions.Select((d, i) => (d, i)))
+            decisions.AddRow(DecisionCells(d, i < p.DecisionProgress.Count ? p.DecisionProgress[i] : null));
         o.Write(decisions);
         if (p.ReplacedDecisions.Count == 0) return;
         var earlier = DecisionTable("Earlier versions of these decisions").AddColumn("Replaced");
@@ -75,16 +76,23 @@ public static class SchoolCommand
     private static Table DecisionTable(string title) =>
         new Table().Border(TableBorder.Simple).Title(title).AddColumn("Month").AddColumn("Decision").AddColumn("Owner").AddColumn("Due").AddColumn("Done");
 
-    private static string[] DecisionCells(Pb.Decision d)
+    private static string[] DecisionCells(Pb.Decision d, Pb.AgreedAction? progress = null)
     {
         // Who and when, as the school page says it (dates as the "Replaced" column prints them); when from
         // outcome_recorded_at, since done_at has no date for "not done".
         var when = d.OutcomeRecordedAt is { } at ? ", " + Day(at) : "";
         var answer = d.Done ? "Yes" : "No";
-        var outcome = d.DoneRecordedBy.Length == 0 ? answer
+        var outcome = d.DoneRecordedBy.Length == 0 ? Unrecorded(answer, progress)
             : $"{answer}{(d.DoneNote.Length > 0 ? ": " + Markup.Escape(d.DoneNote) : "")} (recorded by {Markup.Escape(d.DoneRecordedBy)}{when})";
         return [Markup.Escape(d.Month), $"{Markup.Escape(Hub.Export.RiskListSheet.DecisionName(d.Decision_))}: {Markup.Escape(d.Action)}", Markup.Escape(d.OwnerOrganisation), Markup.Escape(d.DueOn), outcome];
     }
+
+    /// <summary>A current decision without a recorded outcome, as the school page shows it: done as the timeline shows, overdue, or not yet.</summary>
+    private static string Unrecorded(string answer, Pb.AgreedAction? progress) =>
+        progress is null ? answer
+        : progress.Done ? $"Yes (from the timeline: {Markup.Escape(progress.DoneEvidence)})"
+        : progress.Overdue ? "[red]Overdue[/] (no outcome recorded)"
+        : "Not yet";
 
     private static string Day(Google.Protobuf.WellKnownTypes.Timestamp t) => t.ToDateTimeOffset().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using EducationHub.Hub.Domain;
 using EducationHub.Hub.Domain.Priority;
+using EducationHub.Hub.Domain.RiskList;
 using EducationHub.ServiceDefaults.Auth;
 
 namespace EducationHub.Hub.Application;
@@ -18,7 +19,8 @@ public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator c
         int TimelineTotal,
         IReadOnlyList<MonthPoint> History,
         IReadOnlyList<EigDecision> Decisions,
-        IReadOnlyList<ReplacedDecision> ReplacedDecisions);
+        IReadOnlyList<ReplacedDecision> ReplacedDecisions,
+        IReadOnlyDictionary<Guid, AgreedAction> DecisionProgress);
 
     public async Task<Profile> GetAsync(int urn, int timelineLimit, CancellationToken ct)
     {
@@ -38,8 +40,10 @@ public sealed class SchoolProfileService(HubReadModel read, PriorityCalculator c
         var lines = timeline.AsEnumerable().Reverse().Take(timelineLimit)
             .Select(e => new TimelineLine(e, TimelineWording.Summary(e, organisations), TimelineWording.SourceRef(e), current.PointsByEvent.GetValueOrDefault(e.EventId)))
             .ToList();
-        return new Profile(school, current, lines, timeline.Count, history, await read.DecisionsForSchoolAsync(urn, ct),
-            await read.ReplacedDecisionsForSchoolAsync(urn, ct));
+        var decisions = await read.DecisionsForSchoolAsync(urn, ct);
+        // As the month's list judges last month's actions: recorded as done, or seen on the timeline, or overdue.
+        var progress = decisions.ToDictionary(d => d.Id, d => AgreedActionAssessor.Assess(d, timeline, now));
+        return new Profile(school, current, lines, timeline.Count, history, decisions, await read.ReplacedDecisionsForSchoolAsync(urn, ct), progress);
     }
 
     /// <summary>

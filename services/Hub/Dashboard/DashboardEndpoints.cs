@@ -4,6 +4,7 @@ using EducationHub.Hub.Domain.Priority;
 using EducationHub.Hub.Domain.RiskList;
 using EducationHub.Hub.Export;
 using EducationHub.Hub.Grpc;
+using EducationHub.ServiceDefaults.Auth;
 using Pb = EducationHub.Protos.Hub.V1;
 
 namespace EducationHub.Hub.Dashboard;
@@ -79,13 +80,14 @@ public static class DashboardEndpoints
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> SchoolProfile(int urn, HttpContext http, SchoolProfileService profiles, ReadAudit audit, PriorityModel model, CancellationToken ct)
+    private static async Task<IResult> SchoolProfile(int urn, HttpContext http, SchoolProfileService profiles, ReadAudit audit, PriorityModel model,
+        OrganisationNames names, CancellationToken ct)
     {
         try
         {
             var profile = await profiles.GetAsync(urn, 200, ct);
             await audit.SchoolProfileAsync(urn, DashboardAuth.Viewer(http), ct);
-            return Results.Content(SchoolPage.Render(profile, model.Threshold, DashboardAuth.SignedInByCookie(http)), "text/html; charset=utf-8");
+            return Results.Content(SchoolPage.Render(profile, model.Threshold, names, DashboardAuth.SignedInByCookie(http)), "text/html; charset=utf-8");
         }
         catch (HubNotFoundException ex)
         {

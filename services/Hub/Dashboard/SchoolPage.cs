@@ -3,6 +3,8 @@ using System.Text;
 using EducationHub.Hub.Application;
 using EducationHub.Hub.Domain;
 using EducationHub.Hub.Domain.Priority;
+using EducationHub.Hub.Domain.RiskList;
+using EducationHub.ServiceDefaults.Auth;
 using static EducationHub.Hub.Dashboard.Html;
 
 namespace EducationHub.Hub.Dashboard;
@@ -10,7 +12,7 @@ namespace EducationHub.Hub.Dashboard;
 /// <summary>One school: details, today's priority and reasons, 12-month chart, decisions, timeline.</summary>
 internal static class SchoolPage
 {
-    public static string Render(SchoolProfileService.Profile p, int threshold, bool signOut = false)
+    public static string Render(SchoolProfileService.Profile p, int threshold, OrganisationNames names, bool signOut = false)
     {
         var s = p.School;
         var sb = new StringBuilder();
@@ -38,7 +40,7 @@ internal static class SchoolPage
         {
             sb.Append("<table><thead><tr><th>Month</th><th>Decision</th><th>Owner</th><th>Due</th><th>Done</th><th>Recorded by</th></tr></thead><tbody>");
             foreach (var d in p.Decisions)
-                sb.Append($"<tr>{DecisionCells(d)}<td>{E(d.RecordedBy)}</td></tr>");
+                sb.Append($"<tr>{DecisionCells(d, p.DecisionProgress.GetValueOrDefault(d.Id), names)}<td>{E(names.Display(d.RecordedBy))}</td></tr>");
             sb.Append("</tbody></table>");
         }
         if (p.ReplacedDecisions.Count > 0)
@@ -49,7 +51,7 @@ internal static class SchoolPage
             foreach (var r in p.ReplacedDecisions)
             {
                 var d = r.Decision;
-                sb.Append($"<tr>{DecisionCells(d)}<td>{E(d.RecordedBy)}, {E(Wording.Date(d.RecordedAt))}</td><td>{Replaced(r)}</td></tr>");
+                sb.Append($"<tr>{DecisionCells(d, null, names)}<td>{E(names.Display(d.RecordedBy))}, {E(Wording.Date(d.RecordedAt))}</td><td>{Replaced(r, names)}</td></tr>");
             }
             sb.Append("</tbody></table>");
         }
@@ -63,23 +65,32 @@ internal static class SchoolPage
     }
 
     /// <summary>Month, decision, owner, due and done: the cells a decision and its replaced versions share.</summary>
-    private static string DecisionCells(EigDecision d) =>
-        $"<td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(d.OwnerOrganisation)}</td><td>{E(Wording.Date(d.DueOn))}</td>" +
-        $"<td>{Outcome(d)}</td>";
+    private static string DecisionCells(EigDecision d, AgreedAction? progress, OrganisationNames names) =>
+        $"<td>{E(d.Month.DisplayName)}</td><td>{E(EigDecision.Describe(d.Kind))}: {E(d.Action)}</td><td>{E(names.Display(d.OwnerOrganisation))}</td><td>{E(Wording.Date(d.DueOn))}</td>" +
+        $"<td>{Outcome(d, progress, names)}</td>";
 
     /// <summary>
     /// "No" until someone records an outcome; then done or not with its note, who recorded it and when, since a replaced
     /// outcome is only understood beside the one that replaced it (a "not done" note says why, so it is shown too).
     /// </summary>
-    private static string Outcome(EigDecision d)
+    private static string Outcome(EigDecision d, AgreedAction? progress, OrganisationNames names)
     {
-        if (d.DoneRecordedBy is null) return d.Done ? "Yes" : "No";
+        if (d.DoneRecordedBy is null) return progress is null ? (d.Done ? "Yes" : "No") : Unrecorded(progress);
         var answer = (d.Done ? "Yes" : "No") + (d.DoneNote is null ? "" : ": " + E(d.DoneNote));
         // Not DoneAt: it has no date for "not done" (a "done" outcome has the same time in both).
         var when = d.OutcomeRecordedAt is { } at ? ", " + E(Wording.Date(at)) : "";
-        return $"{answer} <span class=\"meta\">(recorded by {E(d.DoneRecordedBy)}{when})</span>";
+        return $"{answer} <span class=\"meta\">(recorded by {E(names.Display(d.DoneRecordedBy))}{when})</span>";
     }
 
-    private static string Replaced(ReplacedDecision r) =>
-        $"{(r.ReplacedByChange == DecisionChange.OutcomeRecorded ? "Outcome" : "Decision")} replaced on {E(Wording.Date(r.ReplacedAt))} by {E(r.ReplacedBy)}";
+    /// <summary>
+    /// A current decision nobody has recorded an outcome for, judged as the risk list judges last month's actions, so the
+    /// two pages agree: done if the timeline shows it (a notice issued, an intervention started...), else overdue or not yet.
+    /// </summary>
+    private static string Unrecorded(AgreedAction progress) =>
+        progress.Done ? $"Yes <span class=\"meta\">(from the timeline: {E(progress.DoneEvidence)})</span>"
+        : progress.Overdue ? Tag("Overdue", "overdue") + " <span class=\"meta\">(no outcome recorded)</span>"
+        : "Not yet";
+
+    private static string Replaced(ReplacedDecision r, OrganisationNames names) =>
+        $"{(r.ReplacedByChange == DecisionChange.OutcomeRecorded ? "Outcome" : "Decision")} replaced on {E(Wording.Date(r.ReplacedAt))} by {E(names.Display(r.ReplacedBy))}";
 }

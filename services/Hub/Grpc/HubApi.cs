@@ -109,6 +109,7 @@ public sealed class HubApi(RiskListService lists, DecisionService decisions, Sch
         result.History.AddRange(p.History.Select(h => new Pb.MonthPoint { Month = h.Month, Priority = h.Priority, Band = h.Band, Listed = h.Listed, Published = h.Published }));
         result.Decisions.AddRange(p.Decisions.Select(ProtoMapper.Decision));
         result.ReplacedDecisions.AddRange(p.ReplacedDecisions.Select(ProtoMapper.ReplacedDecision));
+        result.DecisionProgress.AddRange(p.Decisions.Select(d => ProtoMapper.AgreedAction(p.DecisionProgress[d.Id])));
         return result;
     }
 

@@ -76,14 +76,16 @@ public static class ProtoMapper
         };
         p.Reasons.AddRange(e.Reasons.Select(Reason));
         p.CurrentSupport.AddRange(e.CurrentSupport);
-        p.LastMonthActions.AddRange(e.LastMonthActions.Select(a => new Pb.AgreedAction
-        {
-            Month = a.Month, Decision = ToProto(a.Decision), OwnerOrganisation = a.OwnerOrganisation, DueOn = Iso(a.DueOn),
-            Action = a.Action, Done = a.Done, DoneEvidence = a.DoneEvidence, Overdue = a.Overdue,
-        }));
+        p.LastMonthActions.AddRange(e.LastMonthActions.Select(AgreedAction));
         if (e.Decision is { } d) p.Decision = Decision(d);
         return p;
     }
+
+    public static Pb.AgreedAction AgreedAction(AgreedAction a) => new()
+    {
+        Month = a.Month, Decision = ToProto(a.Decision), OwnerOrganisation = a.OwnerOrganisation, DueOn = Iso(a.DueOn),
+        Action = a.Action, Done = a.Done, DoneEvidence = a.DoneEvidence, Overdue = a.Overdue,
+    };
 
     public static Pb.LeftEntry Left(LeftItem l) => new()
     {

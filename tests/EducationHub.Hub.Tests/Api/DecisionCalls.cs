@@ -19,9 +19,9 @@ internal static class DecisionCalls
     /// <summary>A due date every month these tests use (this one and last) accepts.</summary>
     public static string Due => DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static Task<Pb.Decision> RecordAsync(HubHost hub, Pb.DecisionKind kind, string action, string organisation, string? month = null) =>
+    public static Task<Pb.Decision> RecordAsync(HubHost hub, Pb.DecisionKind kind, string action, string organisation, string? month = null, string? dueOn = null) =>
         Call<Pb.RecordDecisionRequest, Pb.Decision>(hub, "RecordDecision",
-            new() { Month = month ?? HubHost.ThisMonth, Urn = HubHost.Urn, Decision = kind, OwnerOrganisation = "Council", DueOn = Due, Action = action },
+            new() { Month = month ?? HubHost.ThisMonth, Urn = HubHost.Urn, Decision = kind, OwnerOrganisation = "Council", DueOn = dueOn ?? Due, Action = action },
             TestTokens.Issue(organisation, "hub.decisions.write"));
 
     public static Task<Pb.Decision> OutcomeAsync(HubHost hub, bool done, string note, string organisation, string? month = null) =>

@@ -67,6 +67,8 @@ public class CliTests
         Assert.Equal(0, school.Code);
         Assert.Contains("Park View Academy", school.Out);
         Assert.Contains("Warning notice", school.Out);
+        // No outcome recorded, no intervention on the timeline yet, not due: the profile's decision_progress says so.
+        Assert.Matches(@"Leadership support\s.*\sNot yet", school.Out);
 
         var refused = await Run("decide", "--month", HubHost.ThisMonth, "--urn", $"{HubHost.Urn}", "--decision", "monitor", "--owner", "Council",
             "--due", "2001-01-01", "--server", server, "--token", token);
