@@ -90,7 +90,7 @@ public static class SchoolCommand
     /// <summary>A current decision without a recorded outcome, as the school page shows it: done as the timeline shows, overdue, or not yet.</summary>
     private static string Unrecorded(string answer, Pb.AgreedAction? progress) =>
         progress is null ? answer
-        : progress.Done ? $"Yes (from the timeline: {Markup.Escape(progress.DoneEvidence)})"
+        : progress.Done ? $"Yes ({Markup.Escape(progress.DoneEvidence)})"
         : progress.Overdue ? "[red]Overdue[/] (no outcome recorded)"
         : "Not yet";
 

@@ -70,8 +70,9 @@ internal static class SchoolPage
         $"<td>{Outcome(d, progress, names)}</td>";
 
     /// <summary>
-    /// "No" until someone records an outcome; then done or not with its note, who recorded it and when, since a replaced
-    /// outcome is only understood beside the one that replaced it (a "not done" note says why, so it is shown too).
+    /// Until someone records an outcome, how the action stands (<see cref="Unrecorded"/>; a replaced version just "No");
+    /// then done or not with its note, who recorded it and when, since a replaced outcome is only understood beside
+    /// the one that replaced it (a "not done" note says why, so it is shown too).
     /// </summary>
     private static string Outcome(EigDecision d, AgreedAction? progress, OrganisationNames names)
     {
@@ -84,10 +85,11 @@ internal static class SchoolPage
 
     /// <summary>
     /// A current decision nobody has recorded an outcome for, judged as the risk list judges last month's actions, so the
-    /// two pages agree: done if the timeline shows it (a notice issued, an intervention started...), else overdue or not yet.
+    /// two pages agree: done if the timeline shows it (a notice issued, an intervention started...) or the decision was to
+    /// remove the school, with how we know; else overdue or not yet.
     /// </summary>
     private static string Unrecorded(AgreedAction progress) =>
-        progress.Done ? $"Yes <span class=\"meta\">(from the timeline: {E(progress.DoneEvidence)})</span>"
+        progress.Done ? $"Yes <span class=\"meta\">({E(progress.DoneEvidence)})</span>"
         : progress.Overdue ? Tag("Overdue", "overdue") + " <span class=\"meta\">(no outcome recorded)</span>"
         : "Not yet";
 

@@ -33,7 +33,7 @@ public sealed class SchoolPageDecisionProgressTests
         var referral = Row(decisions, "Refer to the RSC");
         Assert.Contains(">Overdue</strong> <span class=\"meta\">(no outcome recorded)</span>", referral, StringComparison.Ordinal);
         var support = Row(decisions, "Leadership support");
-        Assert.Contains($"Yes <span class=\"meta\">(from the timeline: Intervention started on {Wording.Date(started)} (event/", support, StringComparison.Ordinal);
+        Assert.Contains($"Yes <span class=\"meta\">(Intervention started on {Wording.Date(started)} (event/", support, StringComparison.Ordinal);
         // Recorded by the organisation's configured name.
         Assert.Contains("<td>Westmarch Council</td></tr>", support, StringComparison.Ordinal);
         Assert.DoesNotContain(">council<", decisions, StringComparison.Ordinal);
